@@ -1,0 +1,95 @@
+// The pipeline: the project's own Clean/Build/Test/Pack targets, and the deployment targets built from the
+// Cake.FabulAWS aliases. ./build.sh --tree shows the graph; arguments are read in parameters.cake.
+#r "../src/Cake.FabulAWS/bin/Release/net10.0/Cake.FabulAWS.dll"
+#load "parameters.cake"
+
+var parameters = BuildParameters.Create(Context);
+
+Setup(context => parameters.ResolveDeployment(context, context.TasksToExecute.Select(t => t.Name)));
+
+Task("Clean")
+    .Description("Deletes build outputs and artifacts.")
+    .Does(() =>
+{
+    CleanDirectories("./src/**/bin/" + parameters.Configuration);
+    CleanDirectories("./tests/**/bin/" + parameters.Configuration);
+    CleanDirectory(parameters.Artifacts);
+});
+
+Task("Build")
+    .Description("Builds the solution.")
+    .Does(() =>
+{
+    DotNetBuild("./FabulAWS.sln", new DotNetBuildSettings { Configuration = parameters.Configuration });
+});
+
+Task("Test")
+    .Description("Runs the unit and integration tests (skip with --skip-tests before a deploy).")
+    .IsDependentOn("Build")
+    .WithCriteria(() => !parameters.SkipTests, "--skip-tests was given")
+    .Does(() =>
+{
+    DotNetTest("./FabulAWS.sln", new DotNetTestSettings
+    {
+        Configuration = parameters.Configuration,
+        NoBuild = true,
+        Loggers = { "console;verbosity=normal" },
+    });
+});
+
+Task("Pack")
+    .Description("Packs the Cake.FabulAWS add-in into artifacts/.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetPack("./src/Cake.FabulAWS/Cake.FabulAWS.csproj", new DotNetPackSettings
+    {
+        Configuration = parameters.Configuration,
+        NoBuild = true,
+        OutputDirectory = parameters.Artifacts,
+    });
+});
+
+Task("CheckBranch")
+    .Description("Refuses to deploy from the wrong branch, a dirty work tree or a checkout that differs from the remote.")
+    .IsDependentOn("Test")
+    .Does(async () =>
+{
+    await FabulAwsCheckBranchAsync(parameters.Deployment.Branch);
+});
+
+Task("CreateLaunchConfig")
+    .Description("Bakes an AMI from the current code and creates the launch template version (or launch configuration).")
+    .IsDependentOn("CheckBranch")
+    .Does(() => NotImplementedYet("CreateLaunchConfig", "baking an AMI and creating the launch template version or launch configuration"));
+
+Task("DeployFull")
+    .Description("Downtime deploy behind the upgrade page, for backwards-incompatible changes.")
+    .IsDependentOn("CreateLaunchConfig")
+    .Does(() => NotImplementedYet("DeployFull", "the full (downtime) deploy behind the upgrade page"));
+
+Task("DeploySerial")
+    .Description("Rolling deploy: replaces instances one by one while the site stays up.")
+    .IsDependentOn("CreateLaunchConfig")
+    .Does(() => NotImplementedYet("DeploySerial", "the rolling (serial) deploy"));
+
+Task("UpdateServerPasswords")
+    .Description("Pushes the secrets named in password_names to every server of the environment.")
+    .Does(() => NotImplementedYet("UpdateServerPasswords", "pushing secrets to the servers"));
+
+Task("SuspendAutoscaling")
+    .Description("Suspends the Auto Scaling processes of the environment's group.")
+    .Does(() => NotImplementedYet("SuspendAutoscaling", "suspending Auto Scaling processes"));
+
+Task("ResumeAutoscaling")
+    .Description("Resumes the Auto Scaling processes of the environment's group.")
+    .Does(() => NotImplementedYet("ResumeAutoscaling", "resuming Auto Scaling processes"));
+
+Task("CreateEnvironment")
+    .Description("Creates every server of a testing environment in parallel, one log file per server.")
+    .Does(() => NotImplementedYet("CreateEnvironment", "creating a testing environment's servers in parallel"));
+
+Task("Default")
+    .IsDependentOn("Test");
+
+RunTarget(parameters.Target);

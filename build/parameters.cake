@@ -1,0 +1,72 @@
+// The pipeline's arguments, read once. Deployment targets resolve --environment against fabulaws-config.yml
+// in Setup, before any task runs, so a typo fails in seconds instead of after the test suite.
+using Cake.FabulAWS.Configuration;
+
+public sealed class BuildParameters
+{
+    public static readonly string[] DeploymentTasks =
+    {
+        "CheckBranch", "CreateLaunchConfig", "DeployFull", "DeploySerial", "UpdateServerPasswords",
+        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment",
+    };
+
+    private DeploymentTarget deploymentTarget;
+
+    public string Target { get; private set; }
+    public string Configuration { get; private set; }
+    public bool SkipTests { get; private set; }
+    public string EnvironmentName { get; private set; }
+    public string DeploymentName { get; private set; }
+    public string LaunchConfigName { get; private set; }
+    public string RemoteUser { get; private set; }
+    public FilePath ConfigFile { get; private set; }
+    public FabulAwsConfig Config { get; private set; }
+    public DirectoryPath Artifacts { get; private set; }
+
+    public DeploymentTarget Deployment =>
+        deploymentTarget ?? throw new CakeException("No deployment environment was resolved: this task is not a deployment task.");
+
+    public static BuildParameters Create(ICakeContext context) => new BuildParameters
+    {
+        Target = context.Argument("target", "Default"),
+        Configuration = context.Argument("configuration", "Release"),
+        SkipTests = context.HasArgument("skip-tests"),
+        EnvironmentName = context.Argument<string>("environment", null),
+        DeploymentName = context.Argument<string>("deployment", null),
+        LaunchConfigName = context.Argument<string>("launch-config", null),
+        RemoteUser = context.Argument<string>("remote-user", null),
+        ConfigFile = context.MakeAbsolute(context.File(context.Argument("config", "fabulaws-config.yml"))),
+        Artifacts = context.MakeAbsolute(context.Directory("artifacts")),
+    };
+
+    // Loads fabulaws-config.yml and resolves --environment when a deployment task is about to run.
+    public void ResolveDeployment(ICakeContext context, IEnumerable<string> tasksToRun)
+    {
+        var deploying = tasksToRun.Where(t => DeploymentTasks.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (deploying.Count == 0)
+        {
+            return;
+        }
+
+        Config = FabulAwsConfig.Load(ConfigFile.FullPath);
+        foreach (var warning in Config.Warnings)
+        {
+            context.Warning(warning);
+        }
+
+        deploymentTarget = Config.Resolve(EnvironmentName, DeploymentName);
+        context.Information(
+            "Deploying {0}/{1} (branch {2}, group {3}{4})",
+            deploymentTarget.Deployment,
+            deploymentTarget.Environment,
+            deploymentTarget.Branch,
+            deploymentTarget.AutoScalingGroupName,
+            deploymentTarget.EndpointUrl is null ? string.Empty : ", endpoint " + deploymentTarget.EndpointUrl);
+    }
+}
+
+// A target whose workflow comes with a later issue fails loudly instead of succeeding silently.
+public static void NotImplementedYet(string target, string feature)
+{
+    throw new CakeException($"{target} is not implemented yet: {feature}. It comes with a later issue; nothing was changed.");
+}
