@@ -1,0 +1,54 @@
+using Cake.FabulAWS.Configuration.Yaml;
+
+namespace Cake.FabulAWS.Configuration.Sections;
+
+/// <summary>The rules that span sections, run once every section has read itself.</summary>
+internal static class CrossChecks
+{
+    public static void Run(RootEntries root, TopologySection topology, ScopedSections maps, AwsSection aws, CommandsSection commands, Diagnostics d)
+    {
+        if (topology.Deployments is { } deployments && topology.Environments is { } environments)
+        {
+            maps.Branches.RequireEach(deployments, environments, "every environment needs a branch", root.RootMark, d);
+            maps.AutoScalingGroups.RequireEach(deployments, environments, "every environment needs a group", root.RootMark, d);
+            RequireLoadBalancing(root, maps, deployments, environments, d);
+        }
+
+        if (topology.Environments is { } names && commands.WebRole is { } webRole)
+        {
+            maps.InstanceTypes.RequireEach(names, [webRole], $"the {webRole} role needs an instance type for the builder instance", root.RootMark, d);
+        }
+
+        if (aws.LaunchType == LaunchType.LaunchConfiguration && maps.LaunchTemplates.Node is { } templates)
+        {
+            d.Error(templates, "launch_templates", "only used with launch_type: launch_template; remove it or change launch_type");
+        }
+    }
+
+    private static void RequireLoadBalancing(RootEntries root, ScopedSections maps, IReadOnlyList<string> deployments, IReadOnlyList<string> environments, Diagnostics d)
+    {
+        const string Reason = "every environment needs load_balancers or target_groups";
+        if (maps.LoadBalancers.Node is null && maps.TargetGroups.Node is null)
+        {
+            d.Error(root.RootMark, "load_balancers", $"missing ({Reason})");
+            return;
+        }
+
+        foreach (var deployment in deployments)
+        {
+            foreach (var environment in environments)
+            {
+                var count = (maps.LoadBalancers.Find(deployment, environment)?.Count ?? 0) + (maps.TargetGroups.Find(deployment, environment)?.Count ?? 0);
+                var map = maps.LoadBalancers.Node is not null ? maps.LoadBalancers : maps.TargetGroups;
+                var path = $"{map.Name}/{deployment}/{environment}";
+                if (count == 0 && !HasError(d, "load_balancers", deployment, environment) && !HasError(d, "target_groups", deployment, environment))
+                {
+                    d.Error(map.MarkFor(deployment) ?? root.RootMark, path, $"missing ({Reason})");
+                }
+            }
+        }
+    }
+
+    private static bool HasError(Diagnostics d, string name, string deployment, string environment) =>
+        d.HasErrorOn($"{name}/{deployment}/{environment}") || d.HasErrorOn($"{name}/{environment}");
+}
