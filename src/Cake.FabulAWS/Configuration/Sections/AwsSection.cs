@@ -85,7 +85,8 @@ internal sealed partial record AwsSection(
         {
             if (!zones.Contains(entry.Key) && !d.HasErrorOn("avail_zones"))
             {
-                d.Error(entry.KeyNode, entry.Path, $"zone '{entry.Key}' is not in avail_zones ({string.Join(", ", zones)})");
+                var listing = zones.Count == 0 ? "; list the zone letters in avail_zones" : $" ({string.Join(", ", zones)})";
+                d.Error(entry.KeyNode, entry.Path, $"zone '{entry.Key}' is not in avail_zones{listing}");
             }
             else if (Names.Matching(entry.Value, entry.Path, d, SubnetPattern(), "should be a subnet id such as subnet-0123abcd") is { } subnet)
             {

@@ -41,14 +41,13 @@ internal static class CrossChecks
                 var count = (maps.LoadBalancers.Find(deployment, environment)?.Count ?? 0) + (maps.TargetGroups.Find(deployment, environment)?.Count ?? 0);
                 var map = maps.LoadBalancers.Node is not null ? maps.LoadBalancers : maps.TargetGroups;
                 var path = $"{map.Name}/{deployment}/{environment}";
-                if (count == 0 && !HasError(d, "load_balancers", deployment, environment) && !HasError(d, "target_groups", deployment, environment))
+                var reported = maps.LoadBalancers.IsInvalid(deployment, environment) || maps.TargetGroups.IsInvalid(deployment, environment)
+                    || d.HasErrorOn("load_balancers") || d.HasErrorOn("target_groups");
+                if (count == 0 && !reported)
                 {
                     d.Error(map.MarkFor(deployment) ?? root.RootMark, path, $"missing ({Reason})");
                 }
             }
         }
     }
-
-    private static bool HasError(Diagnostics d, string name, string deployment, string environment) =>
-        d.HasErrorOn($"{name}/{deployment}/{environment}") || d.HasErrorOn($"{name}/{environment}");
 }

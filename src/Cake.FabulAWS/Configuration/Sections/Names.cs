@@ -10,13 +10,23 @@ internal static partial class Names
 
     public static bool IsName(string value) => NamePattern().IsMatch(value);
 
-    /// <summary>Checks each item is a plain name (deployments, environments, roles).</summary>
-    public static void RequireNames(IEnumerable<Located> items, Diagnostics d)
+    /// <summary>Checks each item is a plain name (deployments, environments); returns the good ones.</summary>
+    public static List<Located> RequireNames(IEnumerable<Located> items, Diagnostics d)
     {
-        foreach (var item in items.Where(item => !IsName(item.Value)))
+        var good = new List<Located>();
+        foreach (var item in items)
         {
-            d.Error(item.Node, item.Path, $"'{item.Value}' {NameRule}");
+            if (IsName(item.Value))
+            {
+                good.Add(item);
+            }
+            else
+            {
+                d.Error(item.Node, item.Path, $"'{item.Value}' {NameRule}");
+            }
         }
+
+        return good;
     }
 
     /// <summary>Reads a string that must match a pattern; reports <c>'value' {rule}</c> otherwise.</summary>

@@ -19,6 +19,7 @@ internal sealed class ScopedMap<T>
     private readonly Dictionary<string, T> outerValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (YamlMappingNode Node, Dictionary<string, T> Values)> nested = new(StringComparer.Ordinal);
     private readonly Dictionary<string, T> innerValues = new(StringComparer.Ordinal);
+    private readonly HashSet<string> invalid = new(StringComparer.Ordinal);
 
     private ScopedMap(string name, YamlNode? node)
     {
@@ -58,6 +59,17 @@ internal sealed class ScopedMap<T>
         return outerValues.GetValueOrDefault(outerName) ?? innerValues.GetValueOrDefault(innerName);
     }
 
+    /// <summary>Tells whether the value for a pair was written but is unusable (already reported), in FabulAWS's order.</summary>
+    public bool IsInvalid(string outerName, string innerName)
+    {
+        if (nested.ContainsKey(outerName))
+        {
+            return invalid.Contains($"{outerName}/{innerName}");
+        }
+
+        return invalid.Contains(outerName) || (!outerValues.ContainsKey(outerName) && invalid.Contains(innerName));
+    }
+
     /// <summary>Lists every inner name with its value for one outer name (e.g. the instance type of each role).</summary>
     public IReadOnlyDictionary<string, T> ValuesFor(string outerName, IEnumerable<string> innerNames)
     {
@@ -84,10 +96,9 @@ internal sealed class ScopedMap<T>
         {
             foreach (var innerName in innerNames)
             {
-                var path = $"{Name}/{outerName}/{innerName}";
-                if (Find(outerName, innerName) is null && !d.HasErrorOn(path) && !d.HasErrorOn($"{Name}/{innerName}"))
+                if (Find(outerName, innerName) is null && !IsInvalid(outerName, innerName) && !d.HasErrorOn(Name))
                 {
-                    d.Error(MarkFor(outerName) ?? rootMark, path, $"missing ({reason})");
+                    d.Error(MarkFor(outerName) ?? rootMark, $"{Name}/{outerName}/{innerName}", $"missing ({reason})");
                 }
             }
         }
@@ -109,13 +120,17 @@ internal sealed class ScopedMap<T>
                 {
                     values[innerEntry.Key] = value;
                 }
+                else
+                {
+                    invalid.Add($"{entry.Key}/{innerEntry.Key}");
+                }
             }
 
             nested[entry.Key] = (level, values);
         }
         else if (isOuter)
         {
-            AddValue(outerValues, entry, read, d);
+            AddValue(outerValues, entry, read, d, invalid);
         }
         else if (inner.IsOpen && entry.Value is YamlMappingNode)
         {
@@ -123,7 +138,7 @@ internal sealed class ScopedMap<T>
         }
         else if (inner.Contains(entry.Key))
         {
-            AddValue(innerValues, entry, read, d);
+            AddValue(innerValues, entry, read, d, invalid);
         }
         else
         {
@@ -132,11 +147,15 @@ internal sealed class ScopedMap<T>
         }
     }
 
-    private static void AddValue(Dictionary<string, T> values, Entry entry, ValueReader<T> read, Diagnostics d)
+    private static void AddValue(Dictionary<string, T> values, Entry entry, ValueReader<T> read, Diagnostics d, HashSet<string> invalid)
     {
         if (read(entry.Value, entry.Path, d) is { } value)
         {
             values[entry.Key] = value;
+        }
+        else
+        {
+            invalid.Add(entry.Key);
         }
     }
 

@@ -56,14 +56,15 @@ internal sealed record TopologySection(
             return null;
         }
 
-        if (items.Count == 0 && !d.HasErrorOn(key))
+        if (node is YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 0 })
         {
             d.Error(node, key, $"should list at least one {noun}");
             return null;
         }
 
-        Names.RequireNames(items, d);
-        return items;
+        // With a bad name the list is not used at all: checking the maps against half a list would only add noise.
+        var names = Names.RequireNames(items, d);
+        return names.Count == items.Count && names.Count > 0 ? names : null;
     }
 
     private static List<string> ReadProduction(RootEntries root, List<string>? environments, Diagnostics d)

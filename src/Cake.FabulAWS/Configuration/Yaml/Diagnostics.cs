@@ -29,10 +29,8 @@ internal sealed class Diagnostics
 
     public void Warning(YamlNode node, string path, string message) => warnings.Add(At(node.Start, path, message));
 
-    /// <summary>Tells whether an error was reported at this path or at one of its parents, so a missing value is not reported twice.</summary>
-    public bool HasErrorOn(string path) =>
-        errors.Exists(error => path == error.Path || path.StartsWith(error.Path + "/", StringComparison.Ordinal)
-            || path.StartsWith(error.Path + "[", StringComparison.Ordinal));
+    /// <summary>Tells whether an error was reported at exactly this path (e.g. a whole map of the wrong type).</summary>
+    public bool HasErrorOn(string path) => errors.Exists(error => error.Path == path);
 
     private ConfigurationError At(Mark mark, string path, string message) =>
         new(File, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column), path, message);

@@ -46,6 +46,11 @@ internal static partial class YamlDocumentReader
     private static string Describe(YamlException exception)
     {
         var message = PositionPrefix().Replace(exception.Message, string.Empty);
+        if (message.StartsWith("Duplicate key ", StringComparison.Ordinal))
+        {
+            return $"the key '{message["Duplicate key ".Length..]}' appears twice in the same mapping";
+        }
+
         var inner = exception.InnerException is { } cause && cause is not YamlException ? $" ({cause.Message})" : string.Empty;
         return message + inner;
     }
