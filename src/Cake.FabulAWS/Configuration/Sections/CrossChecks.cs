@@ -28,9 +28,9 @@ internal static class CrossChecks
     private static void RequireLoadBalancing(RootEntries root, ScopedSections maps, IReadOnlyList<string> deployments, IReadOnlyList<string> environments, Diagnostics d)
     {
         const string Reason = "every environment needs load_balancers or target_groups";
-        if (maps.LoadBalancers.Node is null && maps.TargetGroups.Node is null)
+        if (maps.LoadBalancers.IsEmpty && maps.TargetGroups.IsEmpty)
         {
-            d.Error(root.RootMark, "load_balancers", $"missing ({Reason})");
+            d.Error(maps.LoadBalancers.Node?.Start ?? maps.TargetGroups.Node?.Start ?? root.RootMark, "load_balancers", $"missing ({Reason})");
             return;
         }
 
@@ -39,7 +39,7 @@ internal static class CrossChecks
             foreach (var environment in environments)
             {
                 var count = (maps.LoadBalancers.Find(deployment, environment)?.Count ?? 0) + (maps.TargetGroups.Find(deployment, environment)?.Count ?? 0);
-                var map = maps.LoadBalancers.Node is not null ? maps.LoadBalancers : maps.TargetGroups;
+                var map = !maps.LoadBalancers.IsEmpty ? maps.LoadBalancers : maps.TargetGroups;
                 var path = $"{map.Name}/{deployment}/{environment}";
                 var reported = maps.LoadBalancers.IsInvalid(deployment, environment) || maps.TargetGroups.IsInvalid(deployment, environment)
                     || d.HasErrorOn("load_balancers") || d.HasErrorOn("target_groups");

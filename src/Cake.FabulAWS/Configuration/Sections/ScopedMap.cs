@@ -32,6 +32,9 @@ internal sealed class ScopedMap<T>
     /// <summary>Gets the node of the whole map, or <c>null</c> when the key is absent.</summary>
     public YamlNode? Node { get; }
 
+    /// <summary>Gets a value indicating whether the key is absent, has no value or is an empty mapping.</summary>
+    public bool IsEmpty => Node is null || Nodes.IsNull(Node) || Node is YamlMappingNode { Children.Count: 0 };
+
     public static ScopedMap<T> Read(string name, YamlNode? node, Scope outer, Scope inner, ValueReader<T> read, Diagnostics d)
     {
         var map = new ScopedMap<T>(name, node);
@@ -86,9 +89,9 @@ internal sealed class ScopedMap<T>
     /// <summary>Reports every outer and inner pair without a value (one error when the whole key is absent).</summary>
     public void RequireEach(IEnumerable<string> outerNames, IEnumerable<string> innerNames, string reason, Mark rootMark, Diagnostics d)
     {
-        if (Node is null)
+        if (IsEmpty)
         {
-            d.Error(rootMark, Name, $"missing ({reason})");
+            d.Error(Node?.Start ?? rootMark, Name, $"missing ({reason})");
             return;
         }
 
@@ -106,7 +109,8 @@ internal sealed class ScopedMap<T>
 
     private void ReadEntry(Entry entry, Scope outer, Scope inner, ValueReader<T> read, Diagnostics d)
     {
-        var isOuter = outer.IsOpen ? entry.Value is YamlMappingNode : outer.Contains(entry.Key);
+        // When the outer names are unknown (their list failed to load) a key that is no inner name is taken as outer.
+        var isOuter = outer.IsOpen ? entry.Value is YamlMappingNode || !inner.Contains(entry.Key) : outer.Contains(entry.Key);
         if (isOuter && entry.Value is YamlMappingNode level)
         {
             var values = new Dictionary<string, T>(StringComparer.Ordinal);

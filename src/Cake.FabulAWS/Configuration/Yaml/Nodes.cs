@@ -105,7 +105,7 @@ internal static class Nodes
             return null;
         }
 
-        if (!int.TryParse(scalar.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(scalar.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
             d.Error(node, path, $"should be a whole number, not {Describe(node)}");
             return null;
@@ -117,7 +117,7 @@ internal static class Nodes
             return null;
         }
 
-        return value;
+        return (int)value;
     }
 
     /// <summary>Lists the entries of a mapping whose keys are plain strings; reports any other key.</summary>

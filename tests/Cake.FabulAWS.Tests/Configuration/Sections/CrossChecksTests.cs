@@ -12,6 +12,10 @@ public sealed class CrossChecksTests
         [InlineData("auto_scaling_groups:\n  app:\n    production: app-production-ag\n", "fabulaws-config.yml:3:5: auto_scaling_groups/app/staging: missing (every environment needs a group)")]
         [InlineData("load_balancers:\n  app:\n    staging: [app-lb]\n", "fabulaws-config.yml:3:5: load_balancers/app/production: missing (every environment needs load_balancers or target_groups)")]
         [InlineData("load_balancers:\n  app:\n    staging: [app-lb]\n    production: []\n", "fabulaws-config.yml:3:5: load_balancers/app/production: missing (every environment needs load_balancers or target_groups)")]
+        [InlineData("instance_types:\n  staging:\n    web: t3.small\n  production:\n    worker: t3.small\n", "fabulaws-config.yml:5:5: instance_types/production/web: missing (the web role needs an instance type for the builder instance)")]
+        [InlineData("branches:\n", "fabulaws-config.yml:1:10: branches: missing (every environment needs a branch)")]
+        [InlineData("auto_scaling_groups: {}\n", "fabulaws-config.yml:1:22: auto_scaling_groups: missing (every environment needs a group)")]
+        [InlineData("load_balancers:\n", "fabulaws-config.yml:1:16: load_balancers: missing (every environment needs load_balancers or target_groups)")]
         [InlineData("launch_type: launch_configuration\nlaunch_templates:\n  app: app-lt\n", "fabulaws-config.yml:3:3: launch_templates: only used with launch_type: launch_template; remove it or change launch_type")]
         public void Should_Report_A_Rule_Across_Sections(string fragment, string expected)
         {

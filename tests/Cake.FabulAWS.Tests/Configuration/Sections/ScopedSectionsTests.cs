@@ -8,6 +8,7 @@ public sealed class ScopedSectionsTests
         [InlineData("branches: main\n", "fabulaws-config.yml:1:11: branches: should be a mapping (key: value lines), not 'main'")]
         [InlineData("auto_scaling_groups:\n  app: [a, b]\n", "fabulaws-config.yml:2:8: auto_scaling_groups/app: should be a string, not a list")]
         [InlineData("auto_scaling_groups:\n  app:\n    staging: [a]\n    production: b\n", "fabulaws-config.yml:3:14: auto_scaling_groups/app/staging: should be a string, not a list")]
+        [InlineData("load_balancers: app-lb\n", "fabulaws-config.yml:1:17: load_balancers: should be a mapping (key: value lines), not 'app-lb'")]
         [InlineData("load_balancers:\n  app: app-lb\n", "fabulaws-config.yml:2:8: load_balancers/app: should be a list, not 'app-lb'")]
         [InlineData("security_groups:\n  web: app-sg\n", "fabulaws-config.yml:2:8: security_groups/web: should be a list, not 'app-sg'")]
         [InlineData("instance_types:\n  web: [t3.small]\n", "fabulaws-config.yml:2:8: instance_types/web: should be a string, not a list")]

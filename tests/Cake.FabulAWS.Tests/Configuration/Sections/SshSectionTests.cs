@@ -11,6 +11,7 @@ public sealed class SshSectionTests
         [InlineData("ec2_attr_for_ssh: hostname\n", "fabulaws-config.yml:1:19: ec2_attr_for_ssh: should be one of private_ip_address, ip_address, public_dns_name, private_dns_name, not 'hostname'")]
         [InlineData("ssh_port: twenty-two\n", "fabulaws-config.yml:1:11: ssh_port: should be a whole number, not 'twenty-two'")]
         [InlineData("ssh_port: 70000\n", "fabulaws-config.yml:1:11: ssh_port: should be between 1 and 65535, not 70000")]
+        [InlineData("ssh_port: 99999999999\n", "fabulaws-config.yml:1:11: ssh_port: should be between 1 and 65535, not 99999999999")]
         [InlineData("ssh_port: 22.5\n", "fabulaws-config.yml:1:11: ssh_port: should be a whole number, not '22.5'")]
         [InlineData("ssh_port: [22]\n", "fabulaws-config.yml:1:11: ssh_port: should be a whole number, not a list")]
         [InlineData("connect_timeout: 0\n", "fabulaws-config.yml:1:18: connect_timeout: should be between 1 and 3600, not 0")]

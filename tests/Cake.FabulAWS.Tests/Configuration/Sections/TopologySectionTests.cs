@@ -75,6 +75,19 @@ public sealed class TopologySectionTests
         }
 
         [Fact]
+        public void Should_Not_Check_The_Maps_Against_A_Name_List_That_Failed()
+        {
+            // Given deployments that cannot be used, and maps that name deployments and environments
+            var yaml = ConfigText.With("deployments: [app, 'my app']\nbranches:\n  app: main\n  staging: main\n");
+
+            // When
+            var error = ConfigText.ErrorOf(yaml);
+
+            // Then
+            Assert.Equal("fabulaws-config.yml:1:20: deployments[1]: 'my app' should contain only letters, digits, '-', '_' and '.'", error);
+        }
+
+        [Fact]
         public void Should_Have_No_Production_Environment_By_Default_When_None_Is_Named_Production()
         {
             // Given
