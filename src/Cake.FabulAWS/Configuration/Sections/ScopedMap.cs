@@ -19,7 +19,9 @@ internal sealed class ScopedMap<T>
     private readonly Dictionary<string, T> outerValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (YamlMappingNode Node, Dictionary<string, T> Values)> nested = new(StringComparer.Ordinal);
     private readonly Dictionary<string, T> innerValues = new(StringComparer.Ordinal);
-    private readonly HashSet<string> invalid = new(StringComparer.Ordinal);
+    private readonly HashSet<string> invalidOuter = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Outer, string Inner)> invalidNested = [];
+    private readonly HashSet<string> invalidInner = new(StringComparer.Ordinal);
 
     private ScopedMap(string name, YamlNode? node)
     {
@@ -67,10 +69,10 @@ internal sealed class ScopedMap<T>
     {
         if (nested.ContainsKey(outerName))
         {
-            return invalid.Contains($"{outerName}/{innerName}");
+            return invalidNested.Contains((outerName, innerName));
         }
 
-        return invalid.Contains(outerName) || (!outerValues.ContainsKey(outerName) && invalid.Contains(innerName));
+        return invalidOuter.Contains(outerName) || (!outerValues.ContainsKey(outerName) && invalidInner.Contains(innerName));
     }
 
     /// <summary>Lists every inner name with its value for one outer name (e.g. the instance type of each role).</summary>
@@ -126,7 +128,7 @@ internal sealed class ScopedMap<T>
                 }
                 else
                 {
-                    invalid.Add($"{entry.Key}/{innerEntry.Key}");
+                    invalidNested.Add((entry.Key, innerEntry.Key));
                 }
             }
 
@@ -134,7 +136,7 @@ internal sealed class ScopedMap<T>
         }
         else if (isOuter)
         {
-            AddValue(outerValues, entry, read, d, invalid);
+            AddValue(outerValues, entry, read, d, invalidOuter);
         }
         else if (inner.IsOpen && entry.Value is YamlMappingNode)
         {
@@ -142,7 +144,7 @@ internal sealed class ScopedMap<T>
         }
         else if (inner.Contains(entry.Key))
         {
-            AddValue(innerValues, entry, read, d, invalid);
+            AddValue(innerValues, entry, read, d, invalidInner);
         }
         else
         {

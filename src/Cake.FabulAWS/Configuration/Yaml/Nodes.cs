@@ -29,21 +29,17 @@ internal static class Nodes
 
     public static string? String(YamlNode node, string path, Diagnostics d)
     {
-        if (node is YamlScalarNode scalar && !IsNull(node))
+        switch (node)
         {
-            if (!string.IsNullOrWhiteSpace(scalar.Value))
-            {
+            case YamlScalarNode scalar when !IsNull(node) && !string.IsNullOrWhiteSpace(scalar.Value):
                 return scalar.Value;
-            }
+            case YamlScalarNode:
+                d.Error(node, path, "has no value");
+                return null;
+            default:
+                d.Error(node, path, $"should be a string, not {Describe(node)}");
+                return null;
         }
-        else if (node is YamlScalarNode or YamlSequenceNode or YamlMappingNode && !IsNull(node))
-        {
-            d.Error(node, path, $"should be a string, not {Describe(node)}");
-            return null;
-        }
-
-        d.Error(node, path, "has no value");
-        return null;
     }
 
     public static YamlMappingNode? Mapping(YamlNode node, string path, Diagnostics d)
