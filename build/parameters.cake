@@ -51,7 +51,7 @@ public sealed class BuildParameters
         Config = FabulAwsConfig.Load(ConfigFile.FullPath);
         foreach (var warning in Config.Warnings)
         {
-            context.Warning(warning);
+            context.Warning(warning.ToString());
         }
 
         deploymentTarget = Config.Resolve(EnvironmentName, DeploymentName);
