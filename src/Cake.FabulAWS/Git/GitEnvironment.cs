@@ -41,7 +41,14 @@ internal static class GitEnvironment
 
         foreach (var (name, value) in options.Environment)
         {
-            variables[name] = value;
+            if (value is null)
+            {
+                variables.Remove(name);
+            }
+            else
+            {
+                variables[name] = value;
+            }
         }
     }
 
