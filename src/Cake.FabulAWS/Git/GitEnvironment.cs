@@ -34,11 +34,6 @@ internal static class GitEnvironment
 
         // Reading commands (status) must not take the index lock an editor or IDE may hold.
         variables["GIT_OPTIONAL_LOCKS"] = "0";
-        if (batchSsh)
-        {
-            variables["GIT_SSH_COMMAND"] = BatchSshCommand;
-        }
-
         foreach (var (name, value) in options.Environment)
         {
             if (value is null)
@@ -49,6 +44,12 @@ internal static class GitEnvironment
             {
                 variables[name] = value;
             }
+        }
+
+        // Only when nobody chose an ssh command (environment, options or core.sshCommand): see HasUserSshCommand.
+        if (batchSsh)
+        {
+            variables["GIT_SSH_COMMAND"] = BatchSshCommand;
         }
     }
 
