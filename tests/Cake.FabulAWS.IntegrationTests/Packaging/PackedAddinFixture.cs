@@ -19,6 +19,16 @@ public sealed class PackedAddinFixture : IAsyncLifetime
 
     public CommandRun Pack { get; private set; } = null!;
 
+    private readonly Lazy<Task<CakeScriptWorkspace>> workspace;
+
+    public PackedAddinFixture()
+    {
+        workspace = new Lazy<Task<CakeScriptWorkspace>>(() => CakeScriptWorkspace.CreateAsync(this));
+    }
+
+    /// <summary>Gets the Cake script workspace, prepared on first use.</summary>
+    public Task<CakeScriptWorkspace> ScriptWorkspaceAsync() => workspace.Value;
+
     /// <summary>Gets the variables for every dotnet command: no build servers or nodes outlive a test.</summary>
     public static IReadOnlyDictionary<string, string?> DotNetEnvironment { get; } = new Dictionary<string, string?>
     {
@@ -32,10 +42,12 @@ public sealed class PackedAddinFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var project = Path.Combine(RepositoryRoot, "src", "Cake.FabulAWS", "Cake.FabulAWS.csproj");
+        // --no-restore: this test project's build restored the add-in already; restoring again would rewrite
+        // obj/ under builds running next to it. No build server or node may outlive the test.
         Pack = (await CommandRun.RunAsync(
             RepositoryRoot,
             "dotnet",
-            ["pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
+            ["pack", project, "--no-restore", "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
             DotNetEnvironment,
             TimeSpan.FromMinutes(5))).EnsureSuccess();
     }
