@@ -32,7 +32,8 @@ internal static partial class GitErrors
         }
 
         return new CakeException(
-            $"`{result.Command}` failed in {workingDirectory} with exit code {result.ExitCode}: {GitText.Summarize(stderr)}");
+            $"`{result.Command}` failed in {workingDirectory} with exit code {result.ExitCode}: {GitText.Summarize(stderr)}" +
+            AccessHint(stderr));
     }
 
     /// <summary>The command ran longer than allowed and was killed.</summary>
@@ -70,6 +71,24 @@ internal static partial class GitErrors
         return new CakeException(
             $"Could not start `{command}`: {exception.Message}. Install git and make sure '{executable}' is on PATH.",
             exception);
+    }
+
+    private static string AccessHint(string stderr)
+    {
+        var hint = stderr switch
+        {
+            _ when stderr.Contains("Permission denied (publickey", StringComparison.Ordinal) =>
+                "The ssh key was refused, or it needs a passphrase: git runs ssh with BatchMode=yes here and never prompts, " +
+                "so load the key into an agent first (ssh-add) or give CI a deploy key.",
+            _ when stderr.Contains("Host key verification failed", StringComparison.Ordinal) =>
+                "The remote's ssh host key is not in known_hosts and git cannot ask here: connect once with ssh, " +
+                "or add it with ssh-keyscan HOST >> ~/.ssh/known_hosts after checking its fingerprint.",
+            _ when stderr.Contains("terminal prompts disabled", StringComparison.Ordinal) =>
+                "git needs a username and password for this remote and cannot prompt here: configure a credential helper " +
+                "(git config --global credential.helper ...) or use an ssh remote.",
+            _ => null,
+        };
+        return hint is null ? string.Empty : System.Environment.NewLine + hint;
     }
 
     [GeneratedRegex(@"dubious ownership in repository at '(?<path>[^']+)'")]

@@ -66,6 +66,29 @@ public sealed class GitCommandLineTests
             Assert.Contains("failed in", message);
             Assert.Contains("with exit code 128", message);
             Assert.Contains("Permission denied (publickey).", message);
+            Assert.Contains("never prompts, so load the key into an agent first (ssh-add)", message);
+        }
+
+        [Fact]
+        public async Task Should_Kill_The_Fetch_And_Report_Cancellation_When_Cancelled()
+        {
+            // Given a fetch that hangs, cancelled by the caller long before its own limit
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            await sandbox.GitAsync(sandbox.Work, "remote", "set-url", "origin", $"ssh://git@127.0.0.1:{port}/app.git");
+            var accepted = listener.AcceptSocketAsync();
+            using var cancellation = new CancellationTokenSource();
+
+            // When
+            var fetch = sandbox.Repository().FetchAsync("origin", "main", cancellation.Token);
+            using var connection = await accepted;
+            await cancellation.CancelAsync();
+            var exception = await Record.ExceptionAsync(() => fetch);
+
+            // Then
+            Assert.IsAssignableFrom<OperationCanceledException>(exception);
+            Assert.Equal(0, await ReadUntilClosedAsync(connection));
         }
 
         [Fact]

@@ -57,6 +57,40 @@ public sealed class GitErrorsTests
         }
     }
 
+    public sealed class TheFailedMethodForRemoteAccess
+    {
+        [Theory]
+        [InlineData("git@github.com: Permission denied (publickey).", "load the key into an agent first (ssh-add)")]
+        [InlineData("Host key verification failed.", "ssh-keyscan HOST >> ~/.ssh/known_hosts")]
+        [InlineData("fatal: could not read Username for 'https://github.com': terminal prompts disabled", "configure a credential helper")]
+        public void Should_Say_Why_Git_Could_Not_Ask_And_What_To_Set_Up(string stderr, string hint)
+        {
+            // Given
+            var result = new GitResult("git fetch --no-tags -- origin +refs/heads/main:refs/remotes/origin/main", 128, string.Empty, stderr + "\n");
+
+            // When
+            var exception = GitErrors.Failed(result, "/src/app");
+
+            // Then
+            var lines = exception.Message.Split(Environment.NewLine);
+            Assert.EndsWith(stderr, lines[0]);
+            Assert.Contains(hint, lines[^1]);
+        }
+
+        [Fact]
+        public void Should_Add_No_Hint_For_Other_Failures()
+        {
+            // Given
+            var result = new GitResult("git status", 128, string.Empty, "fatal: index file corrupt\n");
+
+            // When
+            var exception = GitErrors.Failed(result, "/src/app");
+
+            // Then
+            Assert.Equal("`git status` failed in /src/app with exit code 128: fatal: index file corrupt", exception.Message);
+        }
+    }
+
     public sealed class TheTimedOutMethod
     {
         [Fact]
