@@ -33,7 +33,9 @@ internal static class GitProcess
         deadline.CancelAfter(timeout);
         try
         {
+            // The output is awaited under the same deadline: a child that keeps a pipe open cannot hang the call.
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            await Task.WhenAll(output, error).WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -42,7 +44,7 @@ internal static class GitProcess
             throw GitErrors.TimedOut(command, options.WorkingDirectory, timeout);
         }
 
-        return new GitResult(command, process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+        return new GitResult(command, process.ExitCode, output.Result, error.Result);
     }
 
     private static ProcessStartInfo CreateStartInfo(GitCommandLineOptions options, IReadOnlyList<string> arguments, bool batchSsh)
