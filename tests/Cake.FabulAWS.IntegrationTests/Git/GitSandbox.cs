@@ -89,7 +89,13 @@ internal sealed class GitSandbox : IDisposable
     /// <summary>Runs git for the set-up of a test and returns stdout; throws with stderr when it fails.</summary>
     public async Task<string> GitAsync(string directory, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var startInfo = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -108,6 +114,7 @@ internal sealed class GitSandbox : IDisposable
         }
 
         using var process = Process.Start(startInfo)!;
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -41,21 +41,38 @@ public sealed class PackedAddinFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var project = Path.Combine(RepositoryRoot, "src", "Cake.FabulAWS", "Cake.FabulAWS.csproj");
+        try
+        {
+            await PackAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task PackAsync()
+    {
         // --no-restore: this test project's build restored the add-in already; restoring again would rewrite
         // obj/ under builds running next to it. No build server or node may outlive the test.
+        var project = Path.Combine(RepositoryRoot, "src", "Cake.FabulAWS", "Cake.FabulAWS.csproj");
         Pack = (await CommandRun.RunAsync(
             RepositoryRoot,
             "dotnet",
             ["pack", project, "--no-restore", "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
             DotNetEnvironment,
             TimeSpan.FromMinutes(5))).EnsureSuccess();
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(Root, recursive: true);
-        return Task.CompletedTask;
     }
 
     private static string FindRepositoryRoot()
