@@ -11,8 +11,8 @@ Task("Clean")
     .Description("Deletes build outputs and artifacts.")
     .Does(() =>
 {
-    CleanDirectories("./src/**/bin/" + parameters.Configuration);
-    CleanDirectories("./tests/**/bin/" + parameters.Configuration);
+    CleanDirectories(parameters.RepositoryRoot.FullPath + "/src/**/bin/" + parameters.Configuration);
+    CleanDirectories(parameters.RepositoryRoot.FullPath + "/tests/**/bin/" + parameters.Configuration);
     CleanDirectory(parameters.Artifacts);
 });
 
@@ -20,7 +20,7 @@ Task("Build")
     .Description("Builds the solution.")
     .Does(() =>
 {
-    DotNetBuild("./FabulAWS.sln", new DotNetBuildSettings { Configuration = parameters.Configuration });
+    DotNetBuild(parameters.Solution, new DotNetBuildSettings { Configuration = parameters.Configuration });
 });
 
 Task("Test")
@@ -29,7 +29,7 @@ Task("Test")
     .WithCriteria(() => !parameters.SkipTests, "--skip-tests was given")
     .Does(() =>
 {
-    DotNetTest("./FabulAWS.sln", new DotNetTestSettings
+    DotNetTest(parameters.Solution, new DotNetTestSettings
     {
         Configuration = parameters.Configuration,
         NoBuild = true,
@@ -42,7 +42,7 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    DotNetPack("./src/Cake.FabulAWS/Cake.FabulAWS.csproj", new DotNetPackSettings
+    DotNetPack(parameters.RepositoryRoot.CombineWithFilePath("src/Cake.FabulAWS/Cake.FabulAWS.csproj").FullPath, new DotNetPackSettings
     {
         Configuration = parameters.Configuration,
         NoBuild = true,
@@ -55,7 +55,7 @@ Task("CheckBranch")
     .IsDependentOn("Test")
     .Does(async () =>
 {
-    await FabulAwsCheckBranchAsync(parameters.Deployment.Branch);
+    await FabulAwsCheckBranchAsync(parameters.Deployment.Branch, new CheckBranchSettings { WorkingDirectory = parameters.RepositoryRoot });
 });
 
 Task("CreateLaunchConfig")

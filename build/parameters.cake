@@ -23,21 +23,32 @@ public sealed class BuildParameters
     public FabulAwsConfig Config { get; private set; }
     public DirectoryPath Artifacts { get; private set; }
 
+    // The script's working directory is build/; paths given on the command line are relative to the repo root,
+    // where build.sh runs from.
+    public DirectoryPath RepositoryRoot { get; private set; }
+    public string Solution => RepositoryRoot.CombineWithFilePath("FabulAWS.sln").FullPath;
+
     public DeploymentTarget Deployment =>
         deploymentTarget ?? throw new CakeException("No deployment environment was resolved: this task is not a deployment task.");
 
-    public static BuildParameters Create(ICakeContext context) => new BuildParameters
+    public static BuildParameters Create(ICakeContext context)
     {
-        Target = context.Argument("target", "Default"),
-        Configuration = context.Argument("configuration", "Release"),
-        SkipTests = context.HasArgument("skip-tests"),
-        EnvironmentName = context.Argument<string>("environment", null),
-        DeploymentName = context.Argument<string>("deployment", null),
-        LaunchConfigName = context.Argument<string>("launch-config", null),
-        RemoteUser = context.Argument<string>("remote-user", null),
-        ConfigFile = context.MakeAbsolute(context.File(context.Argument("config", "fabulaws-config.yml"))),
-        Artifacts = context.MakeAbsolute(context.Directory("artifacts")),
-    };
+        var root = context.Environment.WorkingDirectory.Combine("..").Collapse();
+        var config = new FilePath(context.Argument("config", "fabulaws-config.yml"));
+        return new BuildParameters
+        {
+            RepositoryRoot = root,
+            Target = context.Argument("target", "Default"),
+            Configuration = context.Argument("configuration", "Release"),
+            SkipTests = context.HasArgument("skip-tests"),
+            EnvironmentName = context.Argument<string>("environment", null),
+            DeploymentName = context.Argument<string>("deployment", null),
+            LaunchConfigName = context.Argument<string>("launch-config", null),
+            RemoteUser = context.Argument<string>("remote-user", null),
+            ConfigFile = config.IsRelative ? root.CombineWithFilePath(config) : config,
+            Artifacts = root.Combine("artifacts"),
+        };
+    }
 
     // Loads fabulaws-config.yml and resolves --environment when a deployment task is about to run.
     public void ResolveDeployment(ICakeContext context, IEnumerable<string> tasksToRun)

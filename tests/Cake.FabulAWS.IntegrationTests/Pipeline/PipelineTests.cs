@@ -37,9 +37,13 @@ public class PipelineTests
             // Given
             var config = Path.Combine(Directory.CreateTempSubdirectory("pipeline-config-").FullName, "fabulaws-config.yml");
             var text = File.ReadAllText(Path.Combine(CakeRun.RepositoryRoot, "fabulaws-config.yml"));
-            text = text.Replace("deploy_user:", "deploy_usr:") // unknown key
-                + "\nbogus_section: 1\n"                       // unknown key
-                + "password_names: not-a-list\n";              // wrong type (or duplicate)
+            var lines = text.Split('\n');
+            int LineOf(string start) => Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal)) + 1;
+            var (userLine, passwordsLine, sshPortLine) = (LineOf("deploy_user:"), LineOf("password_names:"), LineOf("ssh_port:"));
+            lines[userLine - 1] = "deploy_usr: fabdeploy";          // unknown key
+            lines[passwordsLine - 1] = "password_names: not-a-list"; // wrong type
+            lines[sshPortLine - 1] = "ssh_port: 70000";             // out of range
+            text = string.Join('\n', lines);
             File.WriteAllText(config, text);
 
             // When
@@ -47,9 +51,9 @@ public class PipelineTests
 
             // Then
             Assert.NotEqual(0, exitCode);
-            Assert.Contains("deploy_usr", output);
-            Assert.Contains("bogus_section", output);
-            Assert.Contains("password_names", output);
+            Assert.Contains($"fabulaws-config.yml:{userLine}:1: deploy_usr", output);
+            Assert.Contains($"fabulaws-config.yml:{passwordsLine}:17: password_names", output);
+            Assert.Contains($"fabulaws-config.yml:{sshPortLine}:11: ssh_port", output);
         }
     }
 
@@ -64,11 +68,9 @@ public class PipelineTests
             // Then
             Assert.Equal(0, exitCode);
             var lines = output.Split('\n').Select(l => l.TrimEnd()).ToList();
-            int Line(string task) => lines.FindIndex(l => l.TrimStart('│', '├', '└', '─', ' ') == task);
-            Assert.True(Line("DeploySerial") < Line("CreateLaunchConfig"));
-            Assert.True(Line("CreateLaunchConfig") < Line("CheckBranch"));
-            Assert.True(Line("CheckBranch") < Line("Test"));
-            Assert.True(Line("Test") < Line("Build"));
+            var block = lines.SkipWhile(l => l != "DeploySerial").TakeWhile(l => l.Length > 0)
+                .Select(l => l.TrimStart('│', '├', '└', '─', ' ')).ToList();
+            Assert.Equal(["DeploySerial", "CreateLaunchConfig", "CheckBranch", "Test", "Build"], block);
         }
 
         [Fact]
