@@ -58,10 +58,23 @@ internal sealed partial class SshStep
         }
         catch
         {
-            await RunOnHostAsync(connection, hostLog, SecretsCommands.RemoveTemporaryFiles(temporary), CancellationToken.None).ConfigureAwait(false);
+            await RemoveTemporaryFilesAsync(connection, hostLog, temporary).ConfigureAwait(false);
             throw;
         }
 
         return new HostResult(connection.Host, 0, string.Empty, Stopwatch.GetElapsedTime(started), null);
+    }
+
+    /// <summary>Best-effort cleanup after a failed push; its own failure must not hide the first one.</summary>
+    private async Task RemoveTemporaryFilesAsync(HostConnection connection, HostLog hostLog, IReadOnlyList<string> temporary)
+    {
+        try
+        {
+            await RunOnHostAsync(connection, hostLog, SecretsCommands.RemoveTemporaryFiles(temporary), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            hostLog.Line($"could not remove the temporary secret files ({e.GetType().Name}); they are empty or owner-only: {string.Join(' ', temporary)}", Cake.Core.Diagnostics.LogLevel.Warning);
+        }
     }
 }

@@ -60,6 +60,25 @@ public sealed class SshRemoteHostsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_Redact_A_Secret_Argument_Even_When_The_Host_Echoes_It()
+    {
+        // Given
+        var log = new CapturingLog();
+        var remote = new SshRemoteHosts(hosts.Settings(), log);
+        await using var step = await remote.OpenAsync([hosts.Hosts[0]]);
+
+        // When
+        var results = await step.RunAsync(RemoteCommand.From([CommandPart.Argument("echo"), CommandPart.Argument("token:"), CommandPart.SecretArgument(new Secret("tok-5e3d-secret"))]));
+
+        // Then
+        Assert.Equal("token: [REDACTED]", results[0].OutputTail);
+        Assert.Contains($"[{hosts.Hosts[0].Address}] $ echo token: [REDACTED] </dev/null", log.Lines);
+        Assert.Contains($"[{hosts.Hosts[0].Address}] token: [REDACTED]", log.Lines);
+        Assert.DoesNotContain("tok-5e3d", log.Text);
+        Assert.DoesNotContain("tok-5e3d", await File.ReadAllTextAsync(Path.Combine(hosts.LogDirectory, $"{hosts.Hosts[0].Address}.log")));
+    }
+
+    [Fact]
     public async Task Should_Close_Stdin_So_A_Reading_Command_Ends()
     {
         // Given
