@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.FabulAWS.Ports;
 using Cake.FabulAWS.Remote;
 using LocalAws.Hosts;
 
@@ -29,6 +30,30 @@ public sealed class ConnectionFailureTests : IAsyncLifetime
         Assert.Contains($"Cannot connect to fabdeploy@{hosts.Hosts[1].Address}:2222: ConnectionRefused", failure.Failure);
         Assert.True(error.Results[0].Succeeded);
         Assert.True(error.Results[2].Succeeded);
+    }
+
+    [Fact]
+    public async Task Should_Give_Up_On_A_Host_That_Never_Answers_Within_The_Connect_Timeout()
+    {
+        // Given
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse($"{hosts.Prefix}.200"), SshHosts.Port);
+        silent.Start();
+        try
+        {
+            var remote = new SshRemoteHosts(hosts.Settings() with { ConnectTimeout = TimeSpan.FromSeconds(1) }, new CapturingLog());
+            await using var step = await remote.OpenAsync([new RemoteHost($"{hosts.Prefix}.200"), hosts.Hosts[0]]);
+
+            // When
+            var error = await Assert.ThrowsAsync<RemoteCommandException>(() => step.RunAsync(RemoteCommand.Of("true")));
+
+            // Then
+            Assert.Equal($"No SSH answer from fabdeploy@{hosts.Prefix}.200:2222 within 1 s. Is the address reachable from here (VPN, bastion, public vs private address)?", Assert.Single(error.Failures).Failure);
+            Assert.True(error.Results[1].Succeeded);
+        }
+        finally
+        {
+            silent.Stop();
+        }
     }
 
     [Fact]
