@@ -1,0 +1,75 @@
+using Cake.Core.Diagnostics;
+using Cake.FabulAWS.Ports;
+
+namespace Cake.FabulAWS.Remote;
+
+/// <summary>One host's log: lines go to its own file (appended) and to the Cake log as <c>[host] line</c>, secrets redacted.</summary>
+internal sealed class HostLog : IDisposable
+{
+    private readonly RemoteHost host;
+    private readonly ICakeLog log;
+    private readonly StreamWriter file;
+    private readonly List<string> redactions = [];
+    private readonly Lock gate = new();
+
+    /// <summary>Initializes a new instance of the <see cref="HostLog"/> class.</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="directory">The log directory (created when missing).</param>
+    /// <param name="log">The Cake log.</param>
+    public HostLog(RemoteHost host, string directory, ICakeLog log)
+    {
+        this.host = host;
+        this.log = log;
+        Directory.CreateDirectory(directory);
+        FilePath = Path.Combine(directory, FileName(host.Address));
+        file = new StreamWriter(new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+    }
+
+    /// <summary>Gets the log file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The log file name for a host address.</summary>
+    /// <param name="address">The address.</param>
+    /// <returns>A file name.</returns>
+    public static string FileName(string address) =>
+        string.Concat(address.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".log";
+
+    /// <summary>Makes every later line hide these values.</summary>
+    /// <param name="secrets">The secrets.</param>
+    public void Redact(IEnumerable<Secret> secrets)
+    {
+        lock (gate)
+        {
+            redactions.AddRange(secrets.Select(s => s.Reveal()).Where(v => v.Length > 0));
+        }
+    }
+
+    /// <summary>Writes one line.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="level">The Cake log level.</param>
+    /// <returns>The line as written (redacted).</returns>
+    public string Line(string text, LogLevel level = LogLevel.Information)
+    {
+        lock (gate)
+        {
+            foreach (var value in redactions)
+            {
+                text = text.Replace(value, Secret.Redacted, StringComparison.Ordinal);
+            }
+
+            file.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {text}");
+        }
+
+        log.Write(level == LogLevel.Error ? Verbosity.Quiet : Verbosity.Normal, level, "[{0}] {1}", host.Address, text);
+        return text;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            file.Dispose();
+        }
+    }
+}

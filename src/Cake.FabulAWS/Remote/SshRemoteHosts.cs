@@ -1,0 +1,54 @@
+using Cake.Core.Diagnostics;
+using Cake.FabulAWS.Ports;
+
+namespace Cake.FabulAWS.Remote;
+
+/// <summary>
+/// The SSH adapter (SSH.NET): runs commands and moves files on many hosts at once, with bounded concurrency, host
+/// keys verified, one log file per host and the Cake log prefixed with the host.
+/// </summary>
+public sealed class SshRemoteHosts : IRemoteHosts
+{
+    private readonly SshSettings settings;
+    private readonly ICakeLog log;
+    private readonly IInstances? instances;
+
+    /// <summary>Initializes a new instance of the <see cref="SshRemoteHosts"/> class.</summary>
+    /// <param name="settings">The SSH settings.</param>
+    /// <param name="log">The Cake log.</param>
+    /// <param name="instances">Reads EC2 console output for host keys of fresh instances; null to skip that.</param>
+    public SshRemoteHosts(SshSettings settings, ICakeLog log, IInstances? instances = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        if (settings.Concurrency < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.Concurrency, "Concurrency must be at least 1.");
+        }
+
+        this.settings = settings;
+        this.log = log;
+        this.instances = instances;
+    }
+
+    /// <summary>Gets how environment variables are read (tests replace it).</summary>
+    internal Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Gets the local home directory (for ~/.ssh).</summary>
+    internal string Home { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    /// <summary>Gets a hook called after the empty owner-only temporary secret files exist and before any value is written (tests).</summary>
+    internal Func<RemoteHost, IReadOnlyList<string>, Task>? AfterSecretFilesCreated { get; init; }
+
+    /// <inheritdoc />
+    public Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        var target = $"as '{settings.User}' on {string.Join(", ", hosts.Select(h => h.Address))}";
+        var keys = SshKeys.Open(settings, Variables, Home, target);
+        var knownHosts = KnownHostsFile.Load(settings.KnownHostsPath ?? Path.Combine(Home, ".ssh", "known_hosts"));
+        var connections = hosts.Select(h => new HostConnection(h, settings, keys, ct =>
+            HostKeyCheck.PrepareAsync(h, h.Port ?? settings.Port, settings, knownHosts, instances, ct))).ToList();
+        return Task.FromResult<IRemoteStep>(new SshStep(settings, log, connections) { AfterSecretFilesCreated = AfterSecretFilesCreated });
+    }
+}

@@ -1,0 +1,139 @@
+using Cake.FabulAWS.Ports;
+using Cake.FabulAWS.Remote;
+
+namespace Cake.FabulAWS.IntegrationTests.Remote;
+
+public sealed class SshRemoteHostsTests : IAsyncLifetime
+{
+    private SshHosts hosts = null!;
+
+    public async Task InitializeAsync() => hosts = await SshHosts.StartAsync(3);
+
+    public async Task DisposeAsync() => await hosts.DisposeAsync();
+
+    [Fact]
+    public async Task Should_Run_On_Every_Host_And_Log_Each_Host_To_Its_Own_File()
+    {
+        // Given
+        var log = new CapturingLog();
+        var remote = new SshRemoteHosts(hosts.Settings(), log);
+
+        // When
+        await using var step = await remote.OpenAsync(hosts.Hosts);
+        var results = await step.RunAsync(RemoteCommand.From([CommandPart.Argument("echo"), CommandPart.Argument("hello from"), CommandPart.Shell("\"$HOME\"")]));
+
+        // Then
+        Assert.Equal(3, results.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            var address = hosts.Hosts[i].Address;
+            Assert.Equal(0, results[i].ExitCode);
+            Assert.Equal($"hello from {hosts.Home(i)}", results[i].OutputTail);
+            Assert.Contains($"[{address}] hello from {hosts.Home(i)}", log.Lines);
+            var file = await File.ReadAllTextAsync(Path.Combine(hosts.LogDirectory, $"{address}.log"));
+            Assert.Contains($"hello from {hosts.Home(i)}", file);
+            Assert.DoesNotContain("home" + (((i + 1) % 3) + 1), file);
+        }
+    }
+
+    [Fact]
+    public async Task Should_List_Every_Failed_Host_And_Keep_The_Other_Results()
+    {
+        // Given
+        await File.WriteAllTextAsync(Path.Combine(hosts.Home(1), "broken"), string.Empty);
+        await File.WriteAllTextAsync(Path.Combine(hosts.Home(2), "broken"), string.Empty);
+        var remote = new SshRemoteHosts(hosts.Settings(), new CapturingLog());
+        await using var step = await remote.OpenAsync(hosts.Hosts);
+
+        // When
+        var error = await Assert.ThrowsAsync<RemoteCommandException>(() => step.RunAsync(RemoteCommand.Shell("if test -e ~/broken; then echo 'it broke'; exit 3; fi")));
+
+        // Then
+        Assert.Equal(3, error.Results.Count);
+        Assert.True(error.Results[0].Succeeded);
+        Assert.Equal([hosts.Hosts[1], hosts.Hosts[2]], error.Failures.Select(f => f.Host));
+        Assert.All(error.Failures, f => Assert.Equal(3, f.ExitCode));
+        Assert.Contains($"[{hosts.Hosts[1].Address}] exit code 3", error.Message);
+        Assert.Contains($"[{hosts.Hosts[2].Address}] exit code 3", error.Message);
+        Assert.Contains("it broke", error.Message);
+        Assert.StartsWith("2 of 3 host(s) failed", error.Message);
+    }
+
+    [Fact]
+    public async Task Should_Redact_A_Secret_Argument_Even_When_The_Host_Echoes_It()
+    {
+        // Given
+        var log = new CapturingLog();
+        var remote = new SshRemoteHosts(hosts.Settings(), log);
+        await using var step = await remote.OpenAsync([hosts.Hosts[0]]);
+
+        // When
+        var results = await step.RunAsync(RemoteCommand.From([CommandPart.Argument("echo"), CommandPart.Argument("token:"), CommandPart.SecretArgument(new Secret("tok-5e3d-secret"))]));
+
+        // Then
+        Assert.Equal("token: [REDACTED]", results[0].OutputTail);
+        Assert.Contains($"[{hosts.Hosts[0].Address}] $ echo token: [REDACTED] </dev/null", log.Lines);
+        Assert.Contains($"[{hosts.Hosts[0].Address}] token: [REDACTED]", log.Lines);
+        Assert.DoesNotContain("tok-5e3d", log.Text);
+        Assert.DoesNotContain("tok-5e3d", await File.ReadAllTextAsync(Path.Combine(hosts.LogDirectory, $"{hosts.Hosts[0].Address}.log")));
+    }
+
+    [Fact]
+    public async Task Should_Close_Stdin_So_A_Reading_Command_Ends()
+    {
+        // Given
+        var remote = new SshRemoteHosts(hosts.Settings() with { CommandTimeout = TimeSpan.FromSeconds(20) }, new CapturingLog());
+        await using var step = await remote.OpenAsync([hosts.Hosts[0]]);
+
+        // When
+        var results = await step.RunAsync(RemoteCommand.Shell("cat; echo done"));
+
+        // Then
+        Assert.Equal("done", results[0].OutputTail);
+    }
+
+    [Fact]
+    public async Task Should_Fail_A_Command_That_Outlives_Its_Timeout()
+    {
+        // Given
+        var remote = new SshRemoteHosts(hosts.Settings(), new CapturingLog());
+        await using var step = await remote.OpenAsync([hosts.Hosts[0]]);
+
+        // When
+        var error = await Assert.ThrowsAsync<RemoteCommandException>(() => step.RunAsync(RemoteCommand.Of("sleep", "30").WithTimeout(TimeSpan.FromSeconds(1))));
+
+        // Then
+        Assert.Contains("timed out after 1 s: sleep 30 </dev/null", error.Message);
+    }
+
+    [Fact]
+    public async Task Should_Upload_Atomically_Find_And_Remove_Files()
+    {
+        // Given
+        var remote = new SshRemoteHosts(hosts.Settings(), new CapturingLog());
+        await using var step = await remote.OpenAsync(hosts.Hosts);
+        var paths = new[] { "~/www/static/page.html", "~/www/static/other.html" };
+
+        // When
+        await step.UploadAsync([new RemoteUpload(paths[0], "<h1>upgrade</h1>"u8.ToArray())]);
+        await step.UploadAsync([new RemoteUpload(paths[0], "<h1>v2</h1>"u8.ToArray())]);
+        var afterUpload = await step.FindFilesAsync(paths);
+        var content = await File.ReadAllTextAsync(Path.Combine(hosts.Home(2), "www/static/page.html"));
+        var leftovers = Directory.GetFiles(Path.Combine(hosts.Home(2), "www/static")).Select(Path.GetFileName);
+        await step.RemoveAsync(paths);
+        await step.RemoveAsync(paths);
+        var afterRemove = await step.FindFilesAsync(paths);
+
+        // Then
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal([paths[0]], afterUpload[i].Present);
+            Assert.Equal([paths[1]], afterUpload[i].Missing);
+            Assert.Empty(afterRemove[i].Present);
+        }
+
+        Assert.Equal("<h1>v2</h1>", content);
+        Assert.Equal(["page.html"], leftovers); // no temporary file left behind
+        Assert.Empty(Directory.GetFiles(Path.Combine(hosts.Home(0), "www/static")));
+    }
+}

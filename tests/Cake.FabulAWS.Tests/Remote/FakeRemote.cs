@@ -1,0 +1,113 @@
+using Cake.FabulAWS.Ports;
+using Cake.FabulAWS.Remote;
+using Cake.FabulAWS.Workflows.UpdateServerPasswords;
+using Cake.FabulAWS.Workflows.Upgrade;
+using NSubstitute;
+
+namespace Cake.FabulAWS.Tests.Remote;
+
+/// <summary>An in-memory remote-host port that records every operation; commands succeed unless told otherwise.</summary>
+internal sealed class FakeRemote : IRemoteHosts
+{
+    public List<string> Operations { get; } = [];
+
+    public List<(string Directory, IReadOnlyList<RemoteSecret> Secrets)> SecretWrites { get; } = [];
+
+    public List<RemoteUpload> Uploads { get; } = [];
+
+    /// <summary>Gets or sets the exit code of the n-th command run (0-based); others exit 0.</summary>
+    public Func<int, RemoteCommand, int> ExitCode { get; set; } = (_, _) => 0;
+
+    /// <summary>Gets or sets the files each host has.</summary>
+    public Func<RemoteHost, IReadOnlyList<string>> Files { get; set; } = _ => [];
+
+    public static UpgradePageSettings UpgradeSettings() => new()
+    {
+        Deployment = "myproject",
+        Environment = "staging",
+        Ssh = new SshSettings("deploy"),
+        Ports = Ports(),
+        AutoScalingGroupName = "web",
+        StaticRoot = "~/www/static",
+        UpgradeMessageFile = "upgrade.html",
+        HealthcheckOverrideFile = "healthcheck.html",
+    };
+
+    public static DeployWorkerSettings WorkerSettings(params string[] commands) => new()
+    {
+        Deployment = "myproject",
+        Environment = "staging",
+        Ssh = new SshSettings("deploy"),
+        Ports = Ports(),
+        Commit = "0123abc",
+        Commands = commands,
+    };
+
+    public static UpdateServerPasswordsSettings PasswordSettings(string secretsDirectory, params string[] names) => new()
+    {
+        Deployment = "myproject",
+        Environment = "staging",
+        Ssh = new SshSettings("deploy"),
+        Ports = Ports(),
+        PasswordNames = names,
+        SecretsFileDirectory = secretsDirectory,
+    };
+
+    public static RemotePorts Ports() => new(Substitute.For<IInstances>(), Substitute.For<IAutoScalingGroups>(), Substitute.For<IGitRepository>());
+
+    public Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default)
+    {
+        Operations.Add("open " + string.Join(",", hosts.Select(h => h.Address)));
+        return Task.FromResult<IRemoteStep>(new Step(this, hosts));
+    }
+
+    private sealed class Step(FakeRemote remote, IReadOnlyList<RemoteHost> hosts) : IRemoteStep
+    {
+        private int commands;
+
+        public IReadOnlyList<RemoteHost> Hosts => hosts;
+
+        public Task<IReadOnlyList<HostResult>> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
+        {
+            remote.Operations.Add("run " + command.RenderSafe());
+            var exit = remote.ExitCode(commands++, command);
+            var results = hosts.Select(h => new HostResult(h, exit, exit == 0 ? string.Empty : "boom\nlast line", TimeSpan.FromSeconds(1), exit == 0 ? null : $"exit code {exit}: {command.RenderSafe()}")).ToList();
+            return exit == 0 ? Task.FromResult<IReadOnlyList<HostResult>>(results) : throw new RemoteCommandException(command.RenderSafe(), results);
+        }
+
+        public Task<IReadOnlyList<HostResult>> UploadAsync(IReadOnlyList<RemoteUpload> files, CancellationToken cancellationToken = default)
+        {
+            remote.Operations.Add("upload " + string.Join(",", files.Select(f => f.RemotePath)));
+            remote.Uploads.AddRange(files);
+            return Ok();
+        }
+
+        public Task<IReadOnlyList<HostResult>> RemoveAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+        {
+            remote.Operations.Add("remove " + string.Join(",", paths));
+            return Ok();
+        }
+
+        public Task<IReadOnlyList<HostFiles>> FindFilesAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+        {
+            remote.Operations.Add("find " + string.Join(",", paths));
+            return Task.FromResult<IReadOnlyList<HostFiles>>([.. hosts.Select(h => new HostFiles(h, [.. paths.Where(p => remote.Files(h).Contains(p))], [.. paths.Where(p => !remote.Files(h).Contains(p))]))]);
+        }
+
+        public Task<IReadOnlyList<HostResult>> WriteSecretsAsync(string directory, IReadOnlyList<RemoteSecret> secrets, CancellationToken cancellationToken = default)
+        {
+            remote.Operations.Add($"secrets {directory} " + string.Join(",", secrets.Select(s => s.Name)));
+            remote.SecretWrites.Add((directory, secrets));
+            return Ok();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            remote.Operations.Add("close");
+            return ValueTask.CompletedTask;
+        }
+
+        private Task<IReadOnlyList<HostResult>> Ok() =>
+            Task.FromResult<IReadOnlyList<HostResult>>([.. hosts.Select(h => new HostResult(h, null, string.Empty, TimeSpan.Zero, null))]);
+    }
+}
