@@ -22,7 +22,7 @@ public static partial class FabulAwsAliases
     /// </code>
     /// </example>
     [CakeMethodAlias]
-    [CakeAliasCategory(RemoteAliasCategories.Remote)]
+    [CakeAliasCategory(FabulAwsCategories.Secrets)]
     [CakeNamespaceImport("Cake.FabulAWS.Remote")]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.UpdateServerPasswords")]
     public static async Task<IReadOnlyList<HostResult>> FabulAwsUpdateServerPasswordsAsync(this ICakeContext context, UpdateServerPasswordsSettings settings)
@@ -44,7 +44,7 @@ public static partial class FabulAwsAliases
     /// </code>
     /// </example>
     [CakeMethodAlias]
-    [CakeAliasCategory(RemoteAliasCategories.Remote)]
+    [CakeAliasCategory(FabulAwsCategories.Servers)]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.Upgrade")]
     public static async Task<IReadOnlyList<HostResult>> FabulAwsBeginUpgradeAsync(this ICakeContext context, UpgradePageSettings settings)
     {
@@ -62,7 +62,7 @@ public static partial class FabulAwsAliases
     /// </code>
     /// </example>
     [CakeMethodAlias]
-    [CakeAliasCategory(RemoteAliasCategories.Remote)]
+    [CakeAliasCategory(FabulAwsCategories.Servers)]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.Upgrade")]
     public static async Task<IReadOnlyList<HostResult>> FabulAwsEndUpgradeAsync(this ICakeContext context, UpgradePageSettings settings)
     {
@@ -81,7 +81,7 @@ public static partial class FabulAwsAliases
     /// </code>
     /// </example>
     [CakeMethodAlias]
-    [CakeAliasCategory(RemoteAliasCategories.Remote)]
+    [CakeAliasCategory(FabulAwsCategories.Servers)]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.Upgrade")]
     public static async Task<UpgradePageReport> FabulAwsVerifyUpgradePageAsync(this ICakeContext context, UpgradePageSettings settings, bool expectShown)
     {
@@ -100,7 +100,7 @@ public static partial class FabulAwsAliases
     /// </code>
     /// </example>
     [CakeMethodAlias]
-    [CakeAliasCategory(RemoteAliasCategories.Remote)]
+    [CakeAliasCategory(FabulAwsCategories.Servers)]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.Upgrade")]
     public static async Task<IReadOnlyList<HostResult>> FabulAwsDeployWorkerAsync(this ICakeContext context, DeployWorkerSettings settings)
     {
@@ -133,11 +133,4 @@ public static partial class FabulAwsAliases
 
     private static IRemoteHosts Remote(ICakeContext context, RemoteStepSettings settings) =>
         settings.Ports.RemoteHosts ?? new SshRemoteHosts(settings.Ssh, context.Log, settings.Ssh.UseConsoleOutputHostKeys ? settings.Ports.Instances : null);
-}
-
-/// <summary>Alias categories of the remote-host aliases (stand-in until FabulAwsCategories exists; the lead may fold it in).</summary>
-internal static class RemoteAliasCategories
-{
-    /// <summary>Servers over SSH.</summary>
-    public const string Remote = "Remote";
 }

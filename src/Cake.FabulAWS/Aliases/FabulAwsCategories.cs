@@ -20,4 +20,7 @@ public static class FabulAwsCategories
 
     /// <summary>Pushing secrets and passwords to the servers.</summary>
     public const string Secrets = "Secrets";
+
+    /// <summary>Work on the servers over SSH: upgrade page, deploy_worker.</summary>
+    public const string Servers = "Servers";
 }
