@@ -29,6 +29,14 @@ public static class AwsTestConnection
         Assert.Equal(parameters.Order(StringComparer.Ordinal), request.Parameters.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Asserts an EC2 call that AWSSDK.EC2 makes idempotent with a generated ClientToken (a GUID).</summary>
+    public static void AssertEc2WithClientToken(RecordedRequest request, string action, params string[] parameters)
+    {
+        var token = request.Value("ClientToken");
+        Assert.True(Guid.TryParse(token, out _), $"ClientToken '{token}' is not a GUID");
+        AssertForm(request, action, "2016-11-15", [.. parameters, $"ClientToken={token}"]);
+    }
+
     public static void AssertAutoScaling(RecordedRequest request, string action, params string[] parameters) =>
         AssertForm(request, action, "2011-01-01", parameters);
 
