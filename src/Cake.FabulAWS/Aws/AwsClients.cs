@@ -5,68 +5,96 @@ using Cake.FabulAWS.Aws.Query;
 
 namespace Cake.FabulAWS.Aws;
 
-/// <summary>The four SDK clients of one connection, configured alike (region, endpoint, profile, retries).</summary>
+/// <summary>
+/// The four SDK clients of one connection, configured alike (region, endpoint, profile, retries). They are
+/// created on first use, inside the adapters' error funnel, so a missing region, profile or credential is
+/// reported as a failed operation with the fix rather than as a crash while wiring the pipeline.
+/// </summary>
 internal sealed class AwsClients : IDisposable
 {
     private readonly AwsConnectionSettings settings;
+    private readonly Lazy<AwsProfileSettings> profile;
+    private readonly Lazy<QueryServiceClient> autoScaling;
+    private readonly Lazy<QueryServiceClient> classicLoadBalancing;
+    private readonly Lazy<QueryServiceClient> loadBalancingV2;
+    private readonly Lazy<IAmazonEC2> ec2;
 
     public AwsClients(AwsConnectionSettings settings)
     {
         this.settings = settings;
-        AutoScaling = CreateQueryClient(QueryService.AutoScaling);
-        ClassicLoadBalancing = CreateQueryClient(QueryService.ClassicLoadBalancing);
-        LoadBalancingV2 = CreateQueryClient(QueryService.LoadBalancingV2);
-        var ec2Config = Configure(new AmazonEC2Config());
-        Ec2 = new TunedEc2Client(settings.Credentials, ec2Config, settings.MaxRetryBackoff);
+        profile = Once(() => AwsProfileSettings.Resolve(settings.Profile));
+        autoScaling = Once(() => CreateQueryClient(QueryService.AutoScaling));
+        classicLoadBalancing = Once(() => CreateQueryClient(QueryService.ClassicLoadBalancing));
+        loadBalancingV2 = Once(() => CreateQueryClient(QueryService.LoadBalancingV2));
+        ec2 = Once<IAmazonEC2>(() => new TunedEc2Client(Credentials, Configure(new AmazonEC2Config()), settings.MaxRetryBackoff));
     }
 
-    public QueryServiceClient AutoScaling { get; }
+    public QueryServiceClient AutoScaling => autoScaling.Value;
 
-    public QueryServiceClient ClassicLoadBalancing { get; }
+    public QueryServiceClient ClassicLoadBalancing => classicLoadBalancing.Value;
 
-    public QueryServiceClient LoadBalancingV2 { get; }
+    public QueryServiceClient LoadBalancingV2 => loadBalancingV2.Value;
 
-    public IAmazonEC2 Ec2 { get; }
+    public IAmazonEC2 Ec2 => ec2.Value;
 
-    /// <summary>Gets the region for messages: the configured one, else what the SDK resolved.</summary>
+    /// <summary>Gets the region for messages: configured, else the profile's, else what the SDK resolved. Never throws.</summary>
     public string Region => settings.Region
-        ?? AutoScaling.Config.RegionEndpoint?.SystemName
-        ?? AutoScaling.Config.AuthenticationRegion
+        ?? (profile.IsValueCreated ? profile.Value.Region : null)
+        ?? (autoScaling.IsValueCreated ? autoScaling.Value.Config.RegionEndpoint?.SystemName ?? autoScaling.Value.Config.AuthenticationRegion : null)
         ?? "the default region";
+
+    private AWSCredentials? Credentials => settings.Credentials ?? profile.Value.Credentials;
 
     public void Dispose()
     {
-        AutoScaling.Dispose();
-        ClassicLoadBalancing.Dispose();
-        LoadBalancingV2.Dispose();
-        Ec2.Dispose();
+        DisposeIfCreated(autoScaling);
+        DisposeIfCreated(classicLoadBalancing);
+        DisposeIfCreated(loadBalancingV2);
+        DisposeIfCreated(ec2);
+    }
+
+    private static Lazy<T> Once<T>(Func<T> create) => new(create, LazyThreadSafetyMode.PublicationOnly);
+
+    private static void DisposeIfCreated<T>(Lazy<T> client)
+        where T : IDisposable
+    {
+        if (client.IsValueCreated)
+        {
+            client.Value.Dispose();
+        }
     }
 
     private QueryServiceClient CreateQueryClient(QueryService service) =>
-        new(settings.Credentials, Configure(new QueryClientConfig(service)), settings.MaxRetryBackoff);
+        new(Credentials, Configure(new QueryClientConfig(service)), settings.MaxRetryBackoff);
 
     private T Configure<T>(T config)
         where T : ClientConfig
     {
-        if (settings.Profile is { Length: > 0 } profile)
-        {
-            config.Profile = new Profile(profile);
-        }
-
+        var named = profile.Value;
+        named.ApplyTo(config);
         if (settings.EndpointUrl is { Length: > 0 } endpoint)
         {
             config.ServiceURL = endpoint;
         }
 
-        if (settings.Region is { Length: > 0 } region)
+        var region = settings.Region ?? named.Region;
+        if (region is { Length: > 0 } && settings.EndpointUrl is not { Length: > 0 })
         {
-            if (settings.EndpointUrl is not { Length: > 0 })
-            {
-                config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-            }
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
 
-            // The signing region, also with a custom endpoint whose host names no region (the SDK would sign for us-east-1).
+        // The signing region, set on every client the same way: with an endpoint whose host names no region the SDK
+        // would sign for us-east-1. Without a configured region it is what the SDK resolves (AWS_REGION, profile).
+        region ??= settings.EndpointUrl is { Length: > 0 } ? null : config.RegionEndpoint?.SystemName;
+        if (region is { Length: > 0 })
+        {
             config.AuthenticationRegion = region;
+        }
+
+        if (settings.EndpointUrl is not { Length: > 0 } && !config.IgnoreConfiguredEndpointUrls && config.ServiceURL is null
+            && named.ProfileEndpointUrl() is { Length: > 0 } profileEndpoint)
+        {
+            config.ServiceURL = profileEndpoint;
         }
 
         if (settings.MaxErrorRetry is { } retries)

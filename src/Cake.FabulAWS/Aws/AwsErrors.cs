@@ -17,7 +17,7 @@ internal static class AwsErrors
             $"{operation} failed for {resource} in {region}: HTTP {(int)service.StatusCode} without an AWS error code ({service.Message}). Check the endpoint URL.",
             operation, resource, null, exception),
         _ => new AwsOperationException(
-            $"{operation} failed for {resource} in {region} before AWS answered: {exception.Message}{ClientHint(exception)}", operation, resource, null, exception),
+            $"{operation} failed for {resource} in {region} before AWS answered: {exception.Message.TrimEnd('.')}.{ClientHint(exception)}", operation, resource, null, exception),
     };
 
     /// <summary>Tells whether an exception is AWS's answer with this code.</summary>
@@ -44,9 +44,23 @@ internal static class AwsErrors
         return $"{operation} failed for {resource} in {region} ({code}): {message.TrimEnd('.')}.{hint}";
     }
 
-    private static string ClientHint(Exception exception) => exception.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase)
-        ? ". Configure credentials: AWS_PROFILE or the profile setting, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, 'aws sso login', or an instance role."
-        : ". Check the region, the endpoint URL and the network.";
+    private static string ClientHint(Exception exception)
+    {
+        var message = exception.Message;
+        if (message.Contains("AWS profile", StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        if (message.Contains("credentials", StringComparison.OrdinalIgnoreCase))
+        {
+            return " Configure credentials: the profile in fabulaws-config.yml or AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, 'aws sso login', or an instance role.";
+        }
+
+        return message.Contains("Region", StringComparison.Ordinal)
+            ? " Set the region: in fabulaws-config.yml, AWS_REGION, or the profile's region."
+            : " Check the region, the endpoint URL and the network.";
+    }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

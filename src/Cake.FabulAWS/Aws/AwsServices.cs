@@ -17,18 +17,18 @@ public sealed class AwsServices : IDisposable
     {
         this.clients = clients;
         string Region() => clients.Region;
-        var classic = new ClassicLoadBalancerAdapter(clients.ClassicLoadBalancing, Region);
-        var templates = new Ec2LaunchTemplates(clients.Ec2, Region);
-        AutoScalingGroups = new AutoScalingGroupsAdapter(clients.AutoScaling, Region);
-        ScalingProcesses = new ScalingProcessesAdapter(clients.AutoScaling, Region);
-        GroupInstances = new GroupInstancesAdapter(clients.AutoScaling, Region);
-        LaunchConfigurations = new LaunchConfigurationsAdapter(clients.AutoScaling, Region);
-        InstanceRefreshes = new InstanceRefreshesAdapter(clients.AutoScaling, Region);
-        LoadBalancing = new LoadBalancingAdapter(classic, new TargetGroupAdapter(clients.LoadBalancingV2, Region));
-        Instances = new InstancesAdapter(clients.Ec2, Region);
-        Images = new ImagesAdapter(clients.Ec2, Region);
+        var classic = new ClassicLoadBalancerAdapter(() => clients.ClassicLoadBalancing, Region);
+        var templates = new Ec2LaunchTemplates(() => clients.Ec2, Region);
+        AutoScalingGroups = new AutoScalingGroupsAdapter(() => clients.AutoScaling, Region);
+        ScalingProcesses = new ScalingProcessesAdapter(() => clients.AutoScaling, Region);
+        GroupInstances = new GroupInstancesAdapter(() => clients.AutoScaling, Region);
+        LaunchConfigurations = new LaunchConfigurationsAdapter(() => clients.AutoScaling, Region);
+        InstanceRefreshes = new InstanceRefreshesAdapter(() => clients.AutoScaling, Region);
+        LoadBalancing = new LoadBalancingAdapter(classic, new TargetGroupAdapter(() => clients.LoadBalancingV2, Region));
+        Instances = new InstancesAdapter(() => clients.Ec2, Region);
+        Images = new ImagesAdapter(() => clients.Ec2, Region);
         LaunchTemplates = templates;
-        Provisioning = new EnvironmentProvisioningAdapter(new GroupProvisioningAdapter(clients.AutoScaling, Region), classic, templates);
+        Provisioning = new EnvironmentProvisioningAdapter(new GroupProvisioningAdapter(() => clients.AutoScaling, Region), classic, templates);
     }
 
     /// <summary>Gets the region the clients talk to (configured or resolved by the SDK), for logs.</summary>

@@ -4,7 +4,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.AutoScaling;
 
 /// <summary><see cref="IAutoScalingGroups"/> on the Auto Scaling Query API.</summary>
-internal sealed class AutoScalingGroupsAdapter(QueryServiceClient client, Func<string> region)
+internal sealed class AutoScalingGroupsAdapter(Func<QueryServiceClient> client, Func<string> region)
     : QueryAdapter(client, region), IAutoScalingGroups
 {
     private const int MaxRecords = 100;

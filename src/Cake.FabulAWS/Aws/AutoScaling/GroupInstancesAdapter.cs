@@ -4,7 +4,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.AutoScaling;
 
 /// <summary><see cref="IGroupInstances"/> on DescribeAutoScalingInstances, SetInstanceHealth and TerminateInstanceInAutoScalingGroup.</summary>
-internal sealed class GroupInstancesAdapter(QueryServiceClient client, Func<string> region)
+internal sealed class GroupInstancesAdapter(Func<QueryServiceClient> client, Func<string> region)
     : QueryAdapter(client, region), IGroupInstances
 {
     private const int MaxRecords = 50;

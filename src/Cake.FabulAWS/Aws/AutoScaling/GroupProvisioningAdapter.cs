@@ -4,7 +4,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.AutoScaling;
 
 /// <summary>CreateAutoScalingGroup, AttachLoadBalancers and AttachLoadBalancerTargetGroups.</summary>
-internal sealed class GroupProvisioningAdapter(QueryServiceClient client, Func<string> region) : QueryAdapter(client, region)
+internal sealed class GroupProvisioningAdapter(Func<QueryServiceClient> client, Func<string> region) : QueryAdapter(client, region)
 {
     public Task CreateGroupAsync(GroupCreation creation, CancellationToken cancellationToken) => CallAsync(
         new QueryRequest("CreateAutoScalingGroup")

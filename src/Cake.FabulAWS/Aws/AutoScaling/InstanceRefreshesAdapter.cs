@@ -4,7 +4,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.AutoScaling;
 
 /// <summary><see cref="IInstanceRefreshes"/> on Start/Describe/CancelInstanceRefresh(es).</summary>
-internal sealed class InstanceRefreshesAdapter(QueryServiceClient client, Func<string> region)
+internal sealed class InstanceRefreshesAdapter(Func<QueryServiceClient> client, Func<string> region)
     : QueryAdapter(client, region), IInstanceRefreshes
 {
     public async Task<string> StartAsync(string groupName, InstanceRefreshPreferences preferences, CancellationToken cancellationToken = default)

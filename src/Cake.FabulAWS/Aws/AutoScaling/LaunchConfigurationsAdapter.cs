@@ -5,7 +5,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.AutoScaling;
 
 /// <summary><see cref="ILaunchConfigurations"/> on Create/Describe/DeleteLaunchConfiguration(s).</summary>
-internal sealed class LaunchConfigurationsAdapter(QueryServiceClient client, Func<string> region)
+internal sealed class LaunchConfigurationsAdapter(Func<QueryServiceClient> client, Func<string> region)
     : QueryAdapter(client, region), ILaunchConfigurations
 {
     public Task CreateAsync(string name, InstanceLaunch launch, CancellationToken cancellationToken = default) => CallAsync(

@@ -4,7 +4,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.AutoScaling;
 
 /// <summary><see cref="IScalingProcesses"/> on SuspendProcesses / ResumeProcesses.</summary>
-internal sealed class ScalingProcessesAdapter(QueryServiceClient client, Func<string> region)
+internal sealed class ScalingProcessesAdapter(Func<QueryServiceClient> client, Func<string> region)
     : QueryAdapter(client, region), IScalingProcesses
 {
     public Task SuspendProcessesAsync(string groupName, IEnumerable<string> processes, CancellationToken cancellationToken = default) =>

@@ -5,7 +5,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.Ec2;
 
 /// <summary><see cref="ILaunchTemplates"/> on AWSSDK.EC2, plus the template lookup provisioning needs.</summary>
-internal sealed class Ec2LaunchTemplates(IAmazonEC2 ec2, Func<string> region) : Ec2Adapter(ec2, region), ILaunchTemplates
+internal sealed class Ec2LaunchTemplates(Func<IAmazonEC2> ec2, Func<string> region) : Ec2Adapter(ec2, region), ILaunchTemplates
 {
     private static readonly string[] MissingCodes =
         ["InvalidLaunchTemplateName.NotFoundException", "InvalidLaunchTemplateId.NotFound", "InvalidLaunchTemplateId.VersionNotFound", "InvalidLaunchTemplateName.MalformedException"];

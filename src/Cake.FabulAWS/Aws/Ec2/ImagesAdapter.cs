@@ -5,7 +5,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.Ec2;
 
 /// <summary><see cref="IImages"/> on AWSSDK.EC2.</summary>
-internal sealed class ImagesAdapter(IAmazonEC2 ec2, Func<string> region) : Ec2Adapter(ec2, region), IImages
+internal sealed class ImagesAdapter(Func<IAmazonEC2> ec2, Func<string> region) : Ec2Adapter(ec2, region), IImages
 {
     public Task<string> CreateAsync(string instanceId, string name, string description, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default) =>
         CallAsync("CreateImage", $"image '{name}' of instance '{instanceId}'", async () =>

@@ -6,7 +6,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.Ec2;
 
 /// <summary><see cref="IInstances"/> on AWSSDK.EC2.</summary>
-internal sealed class InstancesAdapter(IAmazonEC2 ec2, Func<string> region) : Ec2Adapter(ec2, region), IInstances
+internal sealed class InstancesAdapter(Func<IAmazonEC2> ec2, Func<string> region) : Ec2Adapter(ec2, region), IInstances
 {
     private static readonly string[] LiveStates = ["pending", "running", "stopping", "stopped", "shutting-down"];
 

@@ -5,7 +5,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.LoadBalancing;
 
 /// <summary>Classic ELB (2012-06-01): instance health and registration, creation, health check, descriptions.</summary>
-internal sealed class ClassicLoadBalancerAdapter(QueryServiceClient client, Func<string> region) : QueryAdapter(client, region)
+internal sealed class ClassicLoadBalancerAdapter(Func<QueryServiceClient> client, Func<string> region) : QueryAdapter(client, region)
 {
     public async Task<IReadOnlyList<InstanceHealth>> GetHealthAsync(string name, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Cake.FabulAWS.Ports;
 namespace Cake.FabulAWS.Aws.LoadBalancing;
 
 /// <summary>ELBv2 (2015-12-01) target groups: health, registration, name to ARN.</summary>
-internal sealed class TargetGroupAdapter(QueryServiceClient client, Func<string> region) : QueryAdapter(client, region)
+internal sealed class TargetGroupAdapter(Func<QueryServiceClient> client, Func<string> region) : QueryAdapter(client, region)
 {
     public async Task<IReadOnlyList<InstanceHealth>> GetHealthAsync(string arn, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
     {

@@ -7,14 +7,14 @@ namespace Cake.FabulAWS.Aws.Query;
 /// Base of the Query-service adapters: the single error funnel (<see cref="CallAsync"/>) and page following
 /// (NextToken for Auto Scaling, Marker/NextMarker for ELB).
 /// </summary>
-internal abstract class QueryAdapter(QueryServiceClient client, Func<string> region)
+internal abstract class QueryAdapter(Func<QueryServiceClient> client, Func<string> region)
 {
     /// <summary>Gets the region the calls go to, for messages.</summary>
     protected string Region => region();
 
     /// <summary>Calls an action; a failure becomes an <see cref="AwsOperationException"/> naming the resource.</summary>
     protected Task<XElement?> CallAsync(QueryRequest request, string resource, CancellationToken cancellationToken) =>
-        AwsCall.RunAsync(() => client.CallAsync(request, cancellationToken), request.Action, resource, region);
+        AwsCall.RunAsync(() => client().CallAsync(request, cancellationToken), request.Action, resource, region);
 
     /// <summary>Calls an action page by page until the answer has no next token.</summary>
     /// <param name="buildRequest">Builds the request for a page; the argument is the token (null for the first page).</param>
