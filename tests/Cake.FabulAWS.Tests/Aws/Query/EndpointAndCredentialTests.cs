@@ -5,8 +5,10 @@ using static Cake.FabulAWS.Tests.Aws.AwsTestConnection;
 
 namespace Cake.FabulAWS.Tests.Aws.Query;
 
-/// <summary>Endpoint, region and credential resolution as the SDK does it, with AWS_* variables and ~/.aws files.</summary>
-[Collection(AwsEnvironmentCollection.Name)]
+/// <summary>
+/// Endpoint, region and credential resolution as the SDK does it, with AWS_* variables and ~/.aws files.
+/// Every nested class joins the non-parallel collection: the attribute is not inherited by nested classes.
+/// </summary>
 public class EndpointAndCredentialTests
 {
     private static readonly BasicAWSCredentials Keys = new("AKIDFABULTEST", "fake-secret");
@@ -40,6 +42,7 @@ public class EndpointAndCredentialTests
         File.WriteAllText(environment.CredentialsFile, "[fabul]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n");
     }
 
+    [Collection(AwsEnvironmentCollection.Name)]
     public class TheEndpointPrecedence
     {
         [Fact]
@@ -165,6 +168,7 @@ public class EndpointAndCredentialTests
         }
     }
 
+    [Collection(AwsEnvironmentCollection.Name)]
     public class TheSigningScope
     {
         [Fact]
@@ -218,6 +222,7 @@ public class EndpointAndCredentialTests
         }
     }
 
+    [Collection(AwsEnvironmentCollection.Name)]
     public class TheCredentialChain
     {
         [Fact]
