@@ -47,7 +47,16 @@ public sealed class AwsEnvironment : IDisposable
         }
 
         Environment.SetEnvironmentVariable(name, value);
+        ResetSdkCaches();
         return this;
+    }
+
+    /// <summary>Writes the shared config and credentials files and makes the SDK read them again.</summary>
+    public void WriteFiles(string config, string credentials)
+    {
+        File.WriteAllText(ConfigFile, config);
+        File.WriteAllText(CredentialsFile, credentials);
+        ResetSdkCaches();
     }
 
     public void Dispose()

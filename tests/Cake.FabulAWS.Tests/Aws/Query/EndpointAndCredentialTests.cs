@@ -38,8 +38,7 @@ public class EndpointAndCredentialTests
             lines.AddRange(["services = fabul-local", string.Empty, "[services fabul-local]", "auto_scaling =", $"  endpoint_url = {servicesUrl}"]);
         }
 
-        File.WriteAllText(environment.ConfigFile, string.Join('\n', lines) + "\n");
-        File.WriteAllText(environment.CredentialsFile, "[fabul]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n");
+        environment.WriteFiles(string.Join('\n', lines) + "\n", "[fabul]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n");
     }
 
     [Collection(AwsEnvironmentCollection.Name)]
@@ -164,7 +163,7 @@ public class EndpointAndCredentialTests
             await aws.AutoScalingGroups.FindGroupAsync("web");
 
             // Then
-            Assert.Single(profileServer.Requests);
+            Assert.Contains("/eu-central-1/autoscaling/aws4_request", profileServer.Requests.Single().Headers["Authorization"]);
         }
     }
 
@@ -274,6 +273,31 @@ public class EndpointAndCredentialTests
             Assert.Empty(server.Requests);
             Assert.Null(error.ErrorCode);
             Assert.Contains("Configure credentials", error.Message);
+        }
+    }
+
+    [Collection(AwsEnvironmentCollection.Name)]
+    public class TheRetrySettings
+    {
+        [Fact]
+        public async Task Should_Take_The_Attempts_From_AWS_MAX_ATTEMPTS()
+        {
+            // Given
+            using var environment = new AwsEnvironment();
+            await using var server = await FakeAwsServer.StartAsync();
+            server.On("DescribeAutoScalingGroups", new FakeResponse(400, AwsXml.Error("Throttling", "Rate exceeded")));
+            environment.Set("AWS_MAX_ATTEMPTS", "4").Set("AWS_RETRY_MODE", "standard");
+            using var aws = AwsClientFactory.Create(new AwsConnectionSettings
+            {
+                EndpointUrl = server.Url, Region = Region, Credentials = Keys, MaxRetryBackoff = TimeSpan.FromMilliseconds(1),
+            });
+
+            // When
+            var error = await Assert.ThrowsAsync<AwsOperationException>(() => aws.AutoScalingGroups.FindGroupAsync("web"));
+
+            // Then
+            Assert.Equal("Throttling", error.ErrorCode);
+            Assert.Equal(4, server.Requests.Count);
         }
     }
 }
