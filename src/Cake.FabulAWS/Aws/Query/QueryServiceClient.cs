@@ -11,7 +11,7 @@ namespace Cake.FabulAWS.Aws.Query;
 internal sealed class QueryServiceClient : AmazonServiceClient
 {
     private readonly QueryRequestMarshaller marshaller;
-    private readonly QueryServiceMetadata metadata;
+    private QueryServiceMetadata? metadata;
 
     /// <param name="credentials">Explicit credentials, or null for the SDK's default chain (env, profiles, SSO, IMDS).</param>
     /// <param name="config">The client configuration.</param>
@@ -20,13 +20,13 @@ internal sealed class QueryServiceClient : AmazonServiceClient
         : base(credentials!, config)
     {
         marshaller = new QueryRequestMarshaller(config.Service);
-        metadata = new QueryServiceMetadata(config.Service.ServiceId);
         RetryTuning.Apply(RuntimePipeline, maxBackoff);
     }
 
     public QueryService Service => ((QueryClientConfig)Config).Service;
 
-    protected override IServiceMetadata ServiceMetadata => metadata ?? new QueryServiceMetadata(((QueryClientConfig)Config).Service.ServiceId);
+    // The base constructor may ask before this constructor's body runs: create it on first use.
+    protected override IServiceMetadata ServiceMetadata => metadata ??= new QueryServiceMetadata(Service.ServiceId);
 
     /// <summary>Calls an action and returns its <c>{Action}Result</c> element (null for actions without one).</summary>
     public async Task<XElement?> CallAsync(QueryRequest request, CancellationToken cancellationToken)
