@@ -14,18 +14,22 @@ internal sealed class AutoScalingGroupsAdapter(Func<QueryServiceClient> client, 
 
     public async Task<IReadOnlyList<AutoScalingGroup>> DescribeGroupsAsync(IEnumerable<string> groupNames, CancellationToken cancellationToken = default)
     {
+        // Up to 100 names per call with MaxRecords=100 (the model's limit); no names describes every group.
         var names = groupNames.ToList();
-        var resource = names.Count == 1 ? Group(names[0]) : "Auto Scaling groups";
         var groups = new List<AutoScalingGroup>();
-        var pages = PagesAsync(
-            () => new QueryRequest("DescribeAutoScalingGroups").AddList("AutoScalingGroupNames", names.Count == 0 ? null : names).Add("MaxRecords", MaxRecords),
-            "NextToken",
-            "NextToken",
-            resource,
-            cancellationToken);
-        await foreach (var page in pages.ConfigureAwait(false))
+        foreach (var chunk in names.Count == 0 ? [null] : names.Chunk(MaxRecords))
         {
-            groups.AddRange(page.Members("AutoScalingGroups").Select(AutoScalingXml.Group));
+            var resource = chunk is [var single] ? Group(single) : "Auto Scaling groups";
+            var pages = PagesAsync(
+                () => new QueryRequest("DescribeAutoScalingGroups").AddList("AutoScalingGroupNames", chunk).Add("MaxRecords", MaxRecords),
+                "NextToken",
+                "NextToken",
+                resource,
+                cancellationToken);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                groups.AddRange(page.Members("AutoScalingGroups").Select(AutoScalingXml.Group));
+            }
         }
 
         return groups;

@@ -19,16 +19,20 @@ internal sealed class GroupInstancesAdapter(Func<QueryServiceClient> client, Fun
             return found;
         }
 
-        var resource = ids.Count == 1 ? Instance(ids[0]) : $"instances {string.Join(", ", ids)}";
-        var pages = PagesAsync(
-            () => new QueryRequest("DescribeAutoScalingInstances").AddList("InstanceIds", ids).Add("MaxRecords", MaxRecords),
-            "NextToken",
-            "NextToken",
-            resource,
-            cancellationToken);
-        await foreach (var page in pages.ConfigureAwait(false))
+        // At most 50 ids per call (the model's limit), each call followed over its pages.
+        foreach (var chunk in ids.Chunk(MaxRecords))
         {
-            found.AddRange(page.Members("AutoScalingInstances").Select(i => (i.Required("AutoScalingGroupName"), AutoScalingXml.Instance(i))));
+            var resource = chunk.Length == 1 ? Instance(chunk[0]) : $"instances {string.Join(", ", chunk)}";
+            var pages = PagesAsync(
+                () => new QueryRequest("DescribeAutoScalingInstances").AddList("InstanceIds", chunk).Add("MaxRecords", MaxRecords),
+                "NextToken",
+                "NextToken",
+                resource,
+                cancellationToken);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                found.AddRange(page.Members("AutoScalingInstances").Select(i => (i.Required("AutoScalingGroupName"), AutoScalingXml.Instance(i))));
+            }
         }
 
         return found;

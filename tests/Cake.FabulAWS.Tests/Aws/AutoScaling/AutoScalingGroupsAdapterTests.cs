@@ -96,6 +96,26 @@ public class AutoScalingGroupsAdapterTests
         }
 
         [Fact]
+        public async Task Should_Send_At_Most_100_Names_Per_Call()
+        {
+            // Given
+            await using var server = await FakeAwsServer.StartAsync();
+            server.On("DescribeAutoScalingGroups", AwsXml.AutoScaling("DescribeAutoScalingGroups", Groups(Group("web-001"))));
+            using var aws = Connect(server);
+            var names = Enumerable.Range(1, 101).Select(i => $"web-{i:D3}").ToList();
+
+            // When
+            var groups = await aws.AutoScalingGroups.DescribeGroupsAsync(names);
+
+            // Then
+            var requests = server.Requests;
+            Assert.Equal(2, requests.Count);
+            Assert.Equal(100, requests[0].Parameters.Count(p => p.StartsWith("AutoScalingGroupNames.member.", StringComparison.Ordinal)));
+            AssertAutoScaling(requests[1], "DescribeAutoScalingGroups", "AutoScalingGroupNames.member.1=web-101", "MaxRecords=100");
+            Assert.Equal(2, groups.Count);
+        }
+
+        [Fact]
         public async Task Should_Send_Every_Name_As_A_Member()
         {
             // Given

@@ -36,6 +36,25 @@ public class GroupInstancesAdapterTests
         }
 
         [Fact]
+        public async Task Should_Send_At_Most_50_Ids_Per_Call()
+        {
+            // Given
+            await using var server = await FakeAwsServer.StartAsync();
+            server.On("DescribeAutoScalingInstances", AwsXml.AutoScaling("DescribeAutoScalingInstances", "<AutoScalingInstances/>"));
+            using var aws = Connect(server);
+            var ids = Enumerable.Range(1, 51).Select(i => $"i-{i:D3}").ToList();
+
+            // When
+            await aws.GroupInstances.DescribeAsync(ids);
+
+            // Then
+            var requests = server.Requests;
+            Assert.Equal(2, requests.Count);
+            Assert.Equal(50, requests[0].Parameters.Count(p => p.StartsWith("InstanceIds.member.", StringComparison.Ordinal)));
+            AssertAutoScaling(requests[1], "DescribeAutoScalingInstances", "InstanceIds.member.1=i-051", "MaxRecords=50");
+        }
+
+        [Fact]
         public async Task Should_Not_Describe_Every_Instance_When_Given_No_Ids()
         {
             // Given
