@@ -17,12 +17,12 @@ internal sealed class AutoScalingGroupsAdapter(Func<QueryServiceClient> client, 
         // Up to 100 names per call with MaxRecords=100 (the model's limit); no names describes every group.
         var names = groupNames.ToList();
         var groups = new List<AutoScalingGroup>();
-        IEnumerable<string[]?> chunks = names.Count == 0 ? [null] : names.Chunk(MaxRecords);
+        IEnumerable<string[]> chunks = names.Count == 0 ? [[]] : names.Chunk(MaxRecords);
         foreach (var chunk in chunks)
         {
             var resource = chunk is [var single] ? Group(single) : "Auto Scaling groups";
             var pages = PagesAsync(
-                () => new QueryRequest("DescribeAutoScalingGroups").AddList("AutoScalingGroupNames", chunk).Add("MaxRecords", MaxRecords),
+                () => new QueryRequest("DescribeAutoScalingGroups").AddList("AutoScalingGroupNames", chunk.Length == 0 ? null : chunk).Add("MaxRecords", MaxRecords),
                 "NextToken",
                 "NextToken",
                 resource,
