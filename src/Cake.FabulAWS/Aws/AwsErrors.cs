@@ -20,10 +20,6 @@ internal static class AwsErrors
             $"{operation} failed for {resource} in {region} before AWS answered: {exception.Message.TrimEnd('.')}.{ClientHint(exception)}", operation, resource, null, exception),
     };
 
-    /// <summary>Tells whether an exception is AWS's answer with this code.</summary>
-    public static bool HasCode(Exception exception, string code) =>
-        exception is AmazonServiceException { ErrorCode: { } actual } && string.Equals(actual, code, StringComparison.Ordinal);
-
     private static string ServiceMessage(string operation, string resource, string region, string code, string message, HttpStatusCode status)
     {
         if (message.Contains("not found", StringComparison.OrdinalIgnoreCase) || code.EndsWith("NotFound", StringComparison.Ordinal))

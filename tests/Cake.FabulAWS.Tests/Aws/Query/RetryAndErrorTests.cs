@@ -138,6 +138,23 @@ public class RetryAndErrorTests
         }
 
         [Fact]
+        public async Task Should_Point_At_The_Endpoint_When_The_Answer_Is_Not_From_AWS()
+        {
+            // Given
+            await using var server = await FakeAwsServer.StartAsync();
+            server.On("DescribeAutoScalingGroups", new FakeResponse(404, "<html><body>Not Found</body></html>"));
+            using var aws = Connect(server);
+
+            // When
+            var error = await Assert.ThrowsAsync<AwsOperationException>(() => aws.AutoScalingGroups.FindGroupAsync("web-prod"));
+
+            // Then
+            Assert.Equal(("DescribeAutoScalingGroups", "Auto Scaling group 'web-prod'"), (error.Operation, error.Resource));
+            Assert.Contains("Check the endpoint URL", error.Message);
+            Assert.Single(server.Requests);
+        }
+
+        [Fact]
         public async Task Should_Report_Access_Denied_With_The_Fix()
         {
             // Given
