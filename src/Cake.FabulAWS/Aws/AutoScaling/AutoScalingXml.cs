@@ -1,0 +1,69 @@
+using System.Xml.Linq;
+using Cake.FabulAWS.Aws.Query;
+using Cake.FabulAWS.Ports;
+
+namespace Cake.FabulAWS.Aws.AutoScaling;
+
+/// <summary>Reads the Auto Scaling 2011-01-01 shapes (AutoScalingGroup, Instance, Activity, ...) into port records.</summary>
+internal static class AutoScalingXml
+{
+    public static AutoScalingGroup Group(XElement group) => new(
+        group.Required("AutoScalingGroupName"),
+        group.Int("MinSize") ?? 0,
+        group.Int("MaxSize") ?? 0,
+        group.Int("DesiredCapacity") ?? 0,
+        LaunchSourceOf(group) ?? LaunchSourceOf(group.Element("MixedInstancesPolicy")?.Element("LaunchTemplate"), "LaunchTemplateSpecification"),
+        group.Members("Instances").Select(Instance).ToList(),
+        group.Strings("LoadBalancerNames"),
+        group.Strings("TargetGroupARNs"),
+        group.Members("SuspendedProcesses").Select(p => p.Required("ProcessName")).ToList(),
+        group.Strings("TerminationPolicies"),
+        group.Members("Tags").GroupBy(t => t.Required("Key")).ToDictionary(t => t.Key, t => t.Last().Text("Value") ?? string.Empty),
+        group.Text("HealthCheckType") ?? "EC2",
+        group.Int("HealthCheckGracePeriod") ?? 0,
+        group.Strings("AvailabilityZones"));
+
+    /// <summary>Reads an <c>Instance</c> of a group or an <c>AutoScalingInstanceDetails</c>.</summary>
+    public static GroupInstance Instance(XElement instance) => new(
+        instance.Required("InstanceId"),
+        instance.Required("LifecycleState"),
+        instance.Required("HealthStatus"),
+        instance.Required("AvailabilityZone"),
+        LaunchSourceOf(instance),
+        instance.Text("InstanceType"));
+
+    public static ScalingActivity Activity(XElement activity) => new(
+        activity.Required("ActivityId"),
+        activity.Required("Description"),
+        activity.Required("Cause"),
+        activity.Required("StatusCode"),
+        activity.Text("StatusMessage"),
+        activity.Time("StartTime") ?? DateTimeOffset.MinValue,
+        activity.Time("EndTime"));
+
+    public static InstanceRefresh Refresh(XElement refresh) => new(
+        refresh.Required("InstanceRefreshId"),
+        refresh.Required("AutoScalingGroupName"),
+        refresh.Required("Status"),
+        refresh.Text("StatusReason"),
+        refresh.Int("PercentageComplete"),
+        refresh.Int("InstancesToUpdate"),
+        refresh.Time("StartTime"),
+        refresh.Time("EndTime"));
+
+    public static LaunchConfiguration LaunchConfiguration(XElement configuration) => new(
+        configuration.Required("LaunchConfigurationName"),
+        configuration.Required("ImageId"),
+        configuration.Required("InstanceType"),
+        configuration.Time("CreatedTime"));
+
+    private static LaunchSource? LaunchSourceOf(XElement? owner, string templateElement = "LaunchTemplate")
+    {
+        if (owner?.Element(templateElement) is { } template)
+        {
+            return new LaunchSource(template.Text("LaunchTemplateId"), template.Text("LaunchTemplateName"), template.Text("Version"));
+        }
+
+        return owner.Text("LaunchConfigurationName") is { } configuration ? Ports.LaunchSource.Configuration(configuration) : null;
+    }
+}
