@@ -75,7 +75,10 @@ Task("DeploySerial")
 
 Task("UpdateServerPasswords")
     .Description("Pushes the secrets named in password_names to every server of the environment.")
-    .Does(() => NotImplementedYet("UpdateServerPasswords", "pushing secrets to the servers"));
+    .Does(async () =>
+{
+    await FabulAwsUpdateServerPasswordsAsync(parameters.Deployment, parameters.Remote);
+});
 
 Task("SuspendAutoscaling")
     .Description("Suspends the Auto Scaling processes of the environment's group.")

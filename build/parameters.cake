@@ -1,6 +1,7 @@
 // The pipeline's arguments, read once. Deployment targets resolve --environment against fabulaws-config.yml
 // in Setup, before any task runs, so a typo fails in seconds instead of after the test suite.
 using Cake.FabulAWS.Configuration;
+using Cake.FabulAWS.Environments;
 
 public sealed class BuildParameters
 {
@@ -19,6 +20,7 @@ public sealed class BuildParameters
     public string DeploymentName { get; private set; }
     public string LaunchConfigName { get; private set; }
     public string RemoteUser { get; private set; }
+    public bool TrustNewHostKeys { get; private set; }
     public FilePath ConfigFile { get; private set; }
     public FabulAwsConfig Config { get; private set; }
     public DirectoryPath Artifacts { get; private set; }
@@ -45,10 +47,13 @@ public sealed class BuildParameters
             DeploymentName = context.Argument<string>("deployment", null),
             LaunchConfigName = context.Argument<string>("launch-config", null),
             RemoteUser = context.Argument<string>("remote-user", null),
+            TrustNewHostKeys = context.HasArgument("ssh-trust-new-hosts"),
             ConfigFile = config.IsRelative ? root.CombineWithFilePath(config) : config,
             Artifacts = root.Combine("artifacts"),
         };
     }
+
+    public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys };
 
     // Loads fabulaws-config.yml and resolves --environment when a deployment task is about to run.
     public void ResolveDeployment(ICakeContext context, IEnumerable<string> tasksToRun)
@@ -59,12 +64,7 @@ public sealed class BuildParameters
             return;
         }
 
-        Config = FabulAwsConfig.Load(ConfigFile.FullPath);
-        foreach (var warning in Config.Warnings)
-        {
-            context.Warning(warning.ToString());
-        }
-
+        Config = context.FabulAwsLoadConfig(ConfigFile);
         deploymentTarget = Config.Resolve(EnvironmentName, DeploymentName);
         context.Information(
             "Deploying {0}/{1} (branch {2}, group {3}{4})",

@@ -67,7 +67,7 @@ public sealed record DeploymentTarget
     public required string SshAddressAttribute { get; init; }
 
     /// <summary>Gets how to reach the instances over SSH.</summary>
-    public required SshSettings Ssh { get; init; }
+    public required SshConfiguration Ssh { get; init; }
 
     /// <summary>Gets the names of the secrets pushed to the instances (<c>password_names</c>).</summary>
     public required IReadOnlyList<string> PasswordNames { get; init; }

@@ -7,6 +7,6 @@ namespace Cake.FabulAWS.Configuration;
 /// </param>
 /// <param name="KeyName">
 /// An existing EC2 key pair to launch the builder with instead of a temporary one (<c>key_name</c>); its private key
-/// is <see cref="SshSettings.KeyPath"/>. <c>null</c> when not set.
+/// is <see cref="SshConfiguration.KeyPath"/>. <c>null</c> when not set.
 /// </param>
 public sealed record InstanceSettings(string Ami, string? KeyPrefix, string? KeyName);

@@ -49,15 +49,15 @@ internal static class TargetResolver
         };
     }
 
-    private static SshSettings SshSettingsFor(ConfigurationModel model, Func<string, string?> getEnvironmentVariable)
+    private static SshConfiguration SshSettingsFor(ConfigurationModel model, Func<string, string?> getEnvironmentVariable)
     {
         var ssh = model.Ssh;
-        var (keyPath, keySource) = getEnvironmentVariable(SshSettings.KeyEnvironmentVariable) is { Length: > 0 } fromVariable
-            ? (LocalPaths.Resolve(fromVariable, Directory.GetCurrentDirectory()), SshSettings.KeyEnvironmentVariable)
+        var (keyPath, keySource) = getEnvironmentVariable(SshConfiguration.KeyEnvironmentVariable) is { Length: > 0 } fromVariable
+            ? (LocalPaths.Resolve(fromVariable, Directory.GetCurrentDirectory()), SshConfiguration.KeyEnvironmentVariable)
             : ssh.KeyPath is { } fromFile
                 ? (LocalPaths.Resolve(fromFile, model.BaseDirectory), $"ssh_key in {model.File}")
                 : ((string?)null, "none");
-        return new SshSettings(
+        return new SshConfiguration(
             ssh.DeployUser!,
             ssh.Port!.Value,
             keyPath,

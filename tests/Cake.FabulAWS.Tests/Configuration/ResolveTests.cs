@@ -79,7 +79,7 @@ public sealed class ResolveTests
             Assert.Equal(LaunchType.LaunchTemplate, target.LaunchType);
             Assert.Null(target.LaunchTemplateName);
             Assert.Equal("public_dns_name", target.SshAddressAttribute);
-            Assert.Equal(new SshSettings("app", 22, null, "none", null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1800)), target.Ssh);
+            Assert.Equal(new SshConfiguration("app", 22, null, "none", null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1800)), target.Ssh);
             Assert.Equal("~/services/nginx/html", target.StaticHtml.RemoteRoot);
             Assert.Equal("~/services/nginx/html/upgrade_message.html", target.StaticHtml.RemoteUpgradeMessage);
             Assert.Equal("~/services/nginx/html/healthcheck.html", target.StaticHtml.RemoteHealthcheckOverride);

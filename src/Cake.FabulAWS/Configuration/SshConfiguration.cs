@@ -11,7 +11,7 @@ namespace Cake.FabulAWS.Configuration;
 /// <param name="KnownHostsPath">The known_hosts file to check host keys against (<c>known_hosts</c>); <c>null</c> when not set.</param>
 /// <param name="ConnectTimeout">How long one connection attempt may take (<c>connect_timeout</c>, default 30 s).</param>
 /// <param name="CommandTimeout">How long one remote command may run (<c>command_timeout</c>, default 30 min).</param>
-public sealed record SshSettings(
+public sealed record SshConfiguration(
     string User,
     int Port,
     string? KeyPath,

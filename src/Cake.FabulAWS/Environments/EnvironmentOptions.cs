@@ -1,0 +1,17 @@
+namespace Cake.FabulAWS.Environments;
+
+/// <summary>Per-run choices for work on an environment's servers, on top of fabulaws-config.yml.</summary>
+public sealed record EnvironmentOptions
+{
+    /// <summary>Gets the SSH user when it differs from <c>deploy_user</c> (the pipeline's <c>--remote-user</c>).</summary>
+    public string? RemoteUser { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether host keys that are neither in known_hosts nor in the instance's console
+    /// output are trusted on first use and recorded (the pipeline's <c>--ssh-trust-new-hosts</c>).
+    /// </summary>
+    public bool TrustNewHostKeys { get; init; }
+
+    /// <summary>Gets the folder of the per-host log files; <c>fabulaws-logs/&lt;environment&gt;</c> beside the config when null.</summary>
+    public string? LogDirectory { get; init; }
+}
