@@ -111,5 +111,15 @@ public sealed partial class LocalAwsServer
         return CreateImageFromDirectory("localaws-base", source);
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => hosts?.KillAllNow();
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            hosts?.KillAllNow();
+        }
+        catch (Exception error)
+        {
+            Console.Error.WriteLine($"LocalAws: could not kill instance sshd processes at exit: {error.Message}");
+        }
+    }
 }

@@ -26,7 +26,23 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.TrySetResult();
 };
-await using var server = await LocalAwsServer.StartAsync(options);
+using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true; // stop cleanly below instead of exiting now
+    stop.TrySetResult();
+});
+LocalAwsServer server;
+try
+{
+    server = await LocalAwsServer.StartAsync(options);
+}
+catch (Exception e) when (e is InvalidOperationException or IOException)
+{
+    Console.Error.WriteLine($"LocalAws could not start: {e.Message}");
+    return 1;
+}
+
+await using var running = server;
 Console.WriteLine($"LocalAws listening on {server.Endpoint} (data {server.DataDirectory}, base image {server.BaseImageId}).");
 Console.WriteLine($"  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x /usr/bin/aws --endpoint-url {server.Endpoint} --region {options.Region} autoscaling describe-auto-scaling-groups");
 Console.WriteLine("Ctrl+C stops it and every instance host.");

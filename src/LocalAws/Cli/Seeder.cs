@@ -14,7 +14,7 @@ internal static class Seeder
     public static void Apply(LocalAwsServer server, string file)
     {
         var images = new Dictionary<string, string>(StringComparer.Ordinal) { ["BaseImageId"] = server.BaseImageId };
-        using var document = JsonDocument.Parse(File.ReadAllText(file));
+        using var document = Parse(file);
         var index = 0;
         foreach (var call in document.RootElement.EnumerateArray())
         {
@@ -47,6 +47,18 @@ internal static class Seeder
             {
                 throw new InvalidOperationException($"Seed file {file}, call {index} ({service} {action}): {e.Message}", e);
             }
+        }
+    }
+
+    private static JsonDocument Parse(string file)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(file));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"Seed file {file} is not a JSON list of calls ({e.Message}). See src/LocalAws/seed.example.json.", e);
         }
     }
 
