@@ -56,7 +56,7 @@ internal sealed partial class Ec2Api
             throw new AwsException("InvalidAMIID.NotFound", $"The image id '[{missing}]' does not exist");
         }
 
-        var filters = Filters(request).ToList();
+        var filters = Filters(request, "name", "image-id", "state");
         var images = Cloud.State.Images.Values
             .Where(i => i.State != "deregistered" && (ids.Count == 0 || ids.Contains(i.Id)))
             .Where(i => filters.All(f => ImageFilter(i, f.Name, f.Values)))

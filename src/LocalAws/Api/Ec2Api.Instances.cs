@@ -50,7 +50,7 @@ internal sealed partial class Ec2Api
             throw new AwsException("InvalidInstanceID.NotFound", $"The instance ID{(missing.Count > 1 ? "s" : string.Empty)} '{string.Join(", ", missing)}' do{(missing.Count > 1 ? string.Empty : "es")} not exist");
         }
 
-        var filters = Filters(request).ToList();
+        var filters = Filters(request, "instance-state-name", "instance-state-code", "instance-id", "image-id", "instance-type", "availability-zone", "private-ip-address", "ip-address", "dns-name", "private-dns-name", "key-name", "reservation-id");
         var instances = Cloud.State.Instances.Values
             .Where(i => ids.Count == 0 || ids.Contains(i.Id))
             .Where(i => filters.All(f => InstanceFilter(i, f.Name, f.Values)))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LocalAws.Model;
 
 namespace LocalAws.Api;
@@ -45,7 +44,7 @@ internal sealed partial class Ec2Api
             throw new AwsException(ids.Count > 0 ? "InvalidLaunchTemplateId.NotFound" : "InvalidLaunchTemplateName.NotFoundException", "At least one of the launch templates specified in the request does not exist.");
         }
 
-        var filters = Filters(request).ToList();
+        var filters = Filters(request, "launch-template-name");
         var templates = Cloud.State.LaunchTemplates.Values
             .Where(t => (ids.Count == 0 || ids.Contains(t.Id)) && (names.Count == 0 || names.Contains(t.Name)))
             .Where(t => filters.All(f => f.Name == "launch-template-name" ? Like(f.Values, t.Name) : f.Name.StartsWith("tag", StringComparison.Ordinal) ? TagFilter(t.Tags, f.Name, f.Values) : throw BadFilter(f.Name)))
@@ -114,6 +113,4 @@ internal sealed partial class Ec2Api
             InstanceTags = tags,
         };
     }
-
-    private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

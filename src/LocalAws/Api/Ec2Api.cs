@@ -71,8 +71,17 @@ internal sealed partial class Ec2Api : ServiceApi
         : Cloud.State.LaunchTemplates.TryGetValue(id, out var t) ? t.Tags
         : throw new AwsException(id.StartsWith("ami-", StringComparison.Ordinal) ? "InvalidAMIID.NotFound" : "InvalidID", $"The ID '{id}' is not valid");
 
-    private static IEnumerable<(string Name, IReadOnlyList<string> Values)> Filters(QueryRequest request) =>
-        request.Structs("Filter").Select(f => (f.Required("Name"), f.Strings("Value")));
+    /// <summary>Reads Filter.N.Name / Filter.N.Value.M, refusing names LocalAws does not support.</summary>
+    private static List<(string Name, IReadOnlyList<string> Values)> Filters(QueryRequest request, params string[] supported)
+    {
+        var filters = request.Structs("Filter").Select(f => (Name: f.Required("Name"), Values: f.Strings("Value"))).ToList();
+        if (filters.FirstOrDefault(f => !supported.Contains(f.Name) && !f.Name.StartsWith("tag:", StringComparison.Ordinal) && f.Name is not ("tag-key" or "tag-value")) is { Name: not null } bad)
+        {
+            throw BadFilter(bad.Name);
+        }
+
+        return filters;
+    }
 
     /// <summary>Matches EC2 filter values, where * and ? are wildcards.</summary>
     private static bool Like(IReadOnlyList<string> patterns, string? value) => value is not null && patterns.Any(p =>
@@ -85,5 +94,5 @@ internal sealed partial class Ec2Api : ServiceApi
         _ => tags.TryGetValue(name[4..], out var v) && Like(values, v),
     };
 
-    private static AwsException BadFilter(string name) => new("InvalidParameterValue", $"The filter '{name}' is invalid (LocalAws supports it not).");
+    private static AwsException BadFilter(string name) => new("InvalidParameterValue", $"The filter '{name}' is invalid (LocalAws does not support it).");
 }
