@@ -15,14 +15,14 @@ internal sealed class ApiRouter(Cloud cloud, IReadOnlyList<ServiceApi> services)
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in context.Request.Query)
         {
-            values[key] = value.ToString();
+            values[key] = value.Count > 0 ? value[^1] ?? string.Empty : string.Empty;
         }
 
         if (context.Request.HasFormContentType)
         {
             foreach (var (key, value) in await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
             {
-                values[key] = value.ToString();
+                values[key] = value.Count > 0 ? value[^1] ?? string.Empty : string.Empty; // a repeated key: the last wins
             }
         }
 

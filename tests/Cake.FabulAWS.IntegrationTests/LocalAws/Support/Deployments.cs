@@ -26,11 +26,11 @@ internal static class Deployments
         await api.CallAsync("elb", "ConfigureHealthCheck", ("LoadBalancerName", name), ("HealthCheck.Target", "HTTP:80/healthcheck.html"), ("HealthCheck.Interval", "5"), ("HealthCheck.Timeout", "2"), ("HealthCheck.HealthyThreshold", $"{healthy}"), ("HealthCheck.UnhealthyThreshold", $"{unhealthy}"));
     }
 
-    public static async Task CreateGroupAsync(QueryClient api, string name, int desired, string? loadBalancer = null, string healthCheckType = "ELB", int max = 10, params (string Key, string Value)[] extra)
+    public static async Task CreateGroupAsync(QueryClient api, string name, int desired, string? loadBalancer = null, string healthCheckType = "ELB", int max = 10, string? template = null, params (string Key, string Value)[] extra)
     {
         var parameters = new List<(string, string)>
         {
-            ("AutoScalingGroupName", name), ("LaunchTemplate.LaunchTemplateName", name), ("LaunchTemplate.Version", "$Latest"),
+            ("AutoScalingGroupName", name), ("LaunchTemplate.LaunchTemplateName", template ?? name), ("LaunchTemplate.Version", "$Latest"),
             ("MinSize", "0"), ("MaxSize", $"{max}"), ("DesiredCapacity", $"{desired}"), ("HealthCheckType", healthCheckType), ("HealthCheckGracePeriod", "60"),
             ("AvailabilityZones.member.1", "us-east-1a"),
         };
