@@ -19,7 +19,7 @@ internal sealed class Cloud
         Clock = options.Clock ?? TimeProvider.System;
         Faults = options.Faults;
         Metrics = new Metrics(options.TimelineCapacity);
-        Addresses = new AddressPool(new Random(random.Next()));
+        Addresses = new AddressPool(new Random(), [options.SshPort, options.InstanceHttpPort, options.LoadBalancerHttpPort]); // never seeded: parallel servers must differ
         Hosts = hosts;
     }
 

@@ -27,7 +27,7 @@ public sealed record LocalAwsOptions
     /// <summary>Gets the clock; null for the system clock.</summary>
     public TimeProvider? Clock { get; init; }
 
-    /// <summary>Gets the seed of LocalAws's random choices (ids, addresses, faults, Default termination policy).</summary>
+    /// <summary>Gets the seed of LocalAws's random choices (ids, faults, Default termination policy); never of addresses, which stay unique per server.</summary>
     public int? RandomSeed { get; init; }
 
     /// <summary>Gets a value indicating whether instances get real hosts (sshd and HTTP); false for API-only tests.</summary>

@@ -11,8 +11,11 @@ internal sealed class AddressPool
     private int b;
     private int n;
 
-    public AddressPool(Random random)
+    private readonly int[] ports;
+
+    public AddressPool(Random random, int[] ports)
     {
+        this.ports = ports;
         a = random.Next(16, 250);
         b = random.Next(0, 200);
     }
@@ -24,14 +27,37 @@ internal sealed class AddressPool
     {
         lock (gate)
         {
-            n++;
-            if (n > 254)
+            while (true)
             {
-                n = 1;
-                b = (b + 1) % 256;
-            }
+                n++;
+                if (n > 254)
+                {
+                    n = 1;
+                    b = (b + 1) % 256;
+                }
 
-            return $"127.{a}.{b}.{n}";
+                var address = $"127.{a}.{b}.{n}";
+                if (ports.All(port => Free(address, port)))
+                {
+                    return address;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether nothing listens on the address and port yet (another server's host, say).</summary>
+    private static bool Free(string address, int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse(address), port);
+            probe.Start();
+            probe.Stop();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 }

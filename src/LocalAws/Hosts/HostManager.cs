@@ -107,7 +107,11 @@ internal sealed class HostManager : IAsyncDisposable
     }
 
     /// <summary>Kills every sshd and its children now, synchronously (process exit, Ctrl+C).</summary>
-    public void KillAllNow() => ProcessTree.Kill(ProcessTree.Descendants(sshdProcesses.Keys));
+    public void KillAllNow()
+    {
+        ProcessTree.Kill(ProcessTree.Descendants(sshdProcesses.Keys));
+        ProcessTree.Kill(ProcessTree.Using(DataDirectory));
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -134,6 +138,7 @@ internal sealed class HostManager : IAsyncDisposable
         }
 
         ProcessTree.Kill(ProcessTree.Descendants(tree));
+        ProcessTree.Kill(ProcessTree.Using(DataDirectory)); // session commands whose sshd already let them go
         stopping.Dispose();
     }
 

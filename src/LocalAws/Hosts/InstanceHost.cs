@@ -65,6 +65,7 @@ internal sealed class InstanceHost : IAsyncDisposable
         var tree = ProcessTree.Descendants([ssh.ProcessId]);
         await ssh.DisposeAsync().ConfigureAwait(false);
         ProcessTree.Kill(tree);
+        ProcessTree.Kill(ProcessTree.Using(Plan.HomeDirectory));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace LocalAws.Hosts;
@@ -26,31 +25,53 @@ internal static class ProcessTree
         return found.ToList();
     }
 
+    /// <summary>Sends SIGKILL to each process (as root this reaches the fabdeploy session processes too).</summary>
     public static void Kill(IEnumerable<int> pids)
     {
-        foreach (var pid in pids)
+        foreach (var pid in pids.Where(p => p > 1))
         {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill();
-            }
-            catch (ArgumentException)
-            {
-                // gone
-            }
-            catch (InvalidOperationException)
-            {
-                // gone
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // not ours to kill
-            }
+            _ = SendSignal(pid, 9); // ESRCH: already gone
         }
     }
 
+    /// <summary>
+    /// Processes whose HOME or working directory lies under <paramref name="directory"/>: the commands of SSH
+    /// sessions, which outlive sshd when their client has gone (they are re-parented, not killed).
+    /// </summary>
+    public static IReadOnlyList<int> Using(string directory)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + "/";
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                var cwd = new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget;
+                var environment = File.ReadAllText(Path.Combine(dir, "environ"));
+                if ((cwd is not null && (cwd + "/").StartsWith(prefix, StringComparison.Ordinal))
+                    || environment.Split('\0').Any(v => v.StartsWith("HOME=" + prefix, StringComparison.Ordinal)))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // gone, or a kernel thread
+            }
+        }
+
+        return found;
+    }
+
     public static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !ReadStat(pid).State.Equals("Z", StringComparison.Ordinal);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private static Dictionary<int, int> ParentMap()
     {
