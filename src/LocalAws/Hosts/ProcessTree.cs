@@ -25,6 +25,9 @@ internal static class ProcessTree
         return found.ToList();
     }
 
+    /// <summary>Sends a signal (15 = SIGTERM) to a process.</summary>
+    public static bool Signal(int pid, int signal) => SendSignal(pid, signal) == 0;
+
     /// <summary>Sends SIGKILL to each process (as root this reaches the fabdeploy session processes too).</summary>
     public static void Kill(IEnumerable<int> pids)
     {
