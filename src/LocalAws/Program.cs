@@ -50,6 +50,11 @@ while (!stop.Task.IsCompleted)
 {
     if (watch)
     {
+        if (!Console.IsOutputRedirected)
+        {
+            Console.Clear();
+        }
+
         Console.WriteLine(ConsoleView.Render(server));
     }
 

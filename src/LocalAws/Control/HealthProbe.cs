@@ -38,7 +38,10 @@ internal sealed record HealthProbe(string Owner, string InstanceId, string? Addr
                 return (true, string.Empty, null);
             }
 
-            using var response = await Client.GetAsync(new Uri($"http://{Address}:{Port}{Path}"), cts.Token).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{Address}:{Port}{Path}"));
+            request.Headers.ConnectionClose = true; // no idle keep-alive connections to hold up a host's shutdown
+            request.Headers.UserAgent.ParseAdd("ELB-HealthChecker/1.0");
+            using var response = await Client.SendAsync(request, cts.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             return Matches(status) ? (true, string.Empty, status) : (false, "ResponseCodeMismatch", status);
         }

@@ -37,7 +37,7 @@ internal static class MiniKestrel
 
         try
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)); // then open connections are aborted
             await app.StopAsync(cts.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
