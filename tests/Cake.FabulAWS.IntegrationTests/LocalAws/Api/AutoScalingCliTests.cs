@@ -196,6 +196,9 @@ public sealed class AutoScalingCliTests : IAsyncLifetime
         await cli.RunAsync("autoscaling", "attach-load-balancer-target-groups", "--auto-scaling-group-name", "attach", "--target-group-arns", arn);
         var missing = await cli.TryAsync("autoscaling", "attach-load-balancers", "--auto-scaling-group-name", "attach", "--load-balancer-names", "nope");
         var group = (await cli.RunAsync("autoscaling", "describe-auto-scaling-groups", "--auto-scaling-group-names", "attach")).GetProperty("AutoScalingGroups")[0];
+        await cli.RunAsync("autoscaling", "detach-load-balancers", "--auto-scaling-group-name", "attach", "--load-balancer-names", "lb");
+        await cli.RunAsync("autoscaling", "detach-load-balancer-target-groups", "--auto-scaling-group-name", "attach", "--target-group-arns", arn);
+        var detached = aws.Inspect(s => s.Groups["attach"].LoadBalancerNames.Count + s.Groups["attach"].TargetGroupArns.Count);
         await Deployments.WaitInServiceAsync(aws, "attach", 1);
         var inUse = await cli.TryAsync("autoscaling", "delete-auto-scaling-group", "--auto-scaling-group-name", "attach");
         await cli.RunAsync("autoscaling", "delete-auto-scaling-group", "--auto-scaling-group-name", "attach", "--force-delete");
@@ -204,6 +207,7 @@ public sealed class AutoScalingCliTests : IAsyncLifetime
         Assert.Equal(["lb"], group.GetProperty("LoadBalancerNames").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal([arn], group.GetProperty("TargetGroupARNs").EnumerateArray().Select(n => n.GetString()));
         Assert.Contains("(ValidationError)", missing.Error);
+        Assert.Equal(0, detached);
         Assert.Contains("(ResourceInUse)", inUse.Error);
         Assert.False(aws.Inspect(s => s.Groups.ContainsKey("attach")));
     }

@@ -30,7 +30,8 @@ public sealed class Ec2CliTests : IAsyncLifetime
         await aws.WaitUntilAsync(s => ids.All(id => s.Instances[id].State == "running"), TimeSpan.FromSeconds(10), "running");
 
         // When
-        await cli.RunAsync("ec2", "create-tags", "--resources", ids[0], "--tags", "Key=stage,Value=blue");
+        await cli.RunAsync("ec2", "create-tags", "--resources", ids[0], ids[2], "--tags", "Key=stage,Value=blue");
+        await cli.RunAsync("ec2", "delete-tags", "--resources", ids[2], "--tags", "Key=stage");
         var paged = await cli.RunAsync("ec2", "describe-instances", "--page-size", "5", "--max-items", "100");
         var tagged = await cli.RunAsync("ec2", "describe-instances", "--filters", "Name=tag:role,Values=web", "Name=tag:stage,Values=blue", "Name=instance-state-name,Values=running");
         var terminated = await cli.RunAsync("ec2", "terminate-instances", "--instance-ids", ids[1]);

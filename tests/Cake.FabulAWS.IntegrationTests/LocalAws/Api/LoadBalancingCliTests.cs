@@ -65,6 +65,7 @@ public sealed class LoadBalancingCliTests : IAsyncLifetime
         await cli.RunAsync("elbv2", "create-target-group", "--name", "api", "--protocol", "HTTP", "--port", "8080", "--vpc-id", "vpc-1");
 
         // When
+        var attributes = await cli.RunAsync("elbv2", "modify-target-group-attributes", "--target-group-arn", arn, "--attributes", "Key=deregistration_delay.timeout_seconds,Value=120");
         await cli.RunAsync("elbv2", "register-targets", "--target-group-arn", arn, "--targets", $"Id={ids[0]}", $"Id={ids[1]}");
         var health = await cli.RunAsync("elbv2", "describe-target-health", "--target-group-arn", arn);
         await cli.RunAsync("elbv2", "deregister-targets", "--target-group-arn", arn, "--targets", $"Id={ids[1]}");
@@ -76,6 +77,7 @@ public sealed class LoadBalancingCliTests : IAsyncLifetime
         var badTarget = await cli.TryAsync("elbv2", "register-targets", "--target-group-arn", arn, "--targets", "Id=i-00000000000000bad");
 
         // Then
+        Assert.Equal("120", attributes.GetProperty("Attributes")[0].GetProperty("Value").GetString());
         Assert.All(health.GetProperty("TargetHealthDescriptions").EnumerateArray(), t => Assert.Equal("initial", t.GetProperty("TargetHealth").GetProperty("State").GetString()));
         var drain = draining.GetProperty("TargetHealthDescriptions")[0].GetProperty("TargetHealth");
         Assert.Equal("draining", drain.GetProperty("State").GetString());

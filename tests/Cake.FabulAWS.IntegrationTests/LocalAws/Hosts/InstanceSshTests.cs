@@ -56,6 +56,7 @@ public sealed class InstanceSshTests : IAsyncLifetime
 
         // When
         var console = Encoding.UTF8.GetString(Convert.FromBase64String((await api.CallAsync("ec2", "GetConsoleOutput", ("InstanceId", id))).One("output")));
+        var decodedByAwscli = (await new AwsCli(aws.Endpoint).RunAsync("ec2", "get-console-output", "--instance-id", id)).GetProperty("Output").GetString();
         using var client = Connect(id, f => seen = f);
 
         // Then
@@ -63,6 +64,7 @@ public sealed class InstanceSshTests : IAsyncLifetime
         Assert.Contains($"ec2: 256 SHA256:{seen} root@{host} (ED25519)", console);
         Assert.Contains("-----BEGIN SSH HOST KEY KEYS-----\nssh-ed25519 AAAA", console);
         Assert.Contains(aws.Inspect(s => s.Instances[id].HostPublicKey!).Split(' ')[1], console);
+        Assert.Equal(console, decodedByAwscli);
     }
 
     [Fact]
