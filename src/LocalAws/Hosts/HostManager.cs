@@ -110,7 +110,7 @@ internal sealed class HostManager : IAsyncDisposable
     public void KillAllNow()
     {
         ProcessTree.Kill(ProcessTree.Descendants(sshdProcesses.Keys));
-        ProcessTree.Kill(ProcessTree.Using(DataDirectory));
+        ProcessTree.Kill(ProcessTree.Using(Path.Combine(DataDirectory, "instances")));
     }
 
     public async ValueTask DisposeAsync()
@@ -138,7 +138,7 @@ internal sealed class HostManager : IAsyncDisposable
         }
 
         ProcessTree.Kill(ProcessTree.Descendants(tree));
-        ProcessTree.Kill(ProcessTree.Using(DataDirectory)); // session commands whose sshd already let them go
+        ProcessTree.Kill(ProcessTree.Using(Path.Combine(DataDirectory, "instances"))); // session commands whose sshd already let them go
         stopping.Dispose();
     }
 

@@ -38,11 +38,17 @@ internal static class ProcessTree
     }
 
     /// <summary>
-    /// Processes whose HOME or working directory lies under <paramref name="directory"/>: the commands of SSH
-    /// sessions, which outlive sshd when their client has gone (they are re-parented, not killed).
+    /// Processes of the login user whose HOME or working directory lies under <paramref name="directory"/>: the
+    /// commands of SSH sessions, which outlive sshd when their client has gone (they are re-parented, not killed).
     /// </summary>
-    public static IReadOnlyList<int> Using(string directory)
+    public static IReadOnlyList<int> Using(string directory, string user = LocalUsers.DeployUser)
     {
+        var uid = UserId(user);
+        if (uid is null)
+        {
+            return [];
+        }
+
         var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + "/";
         var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -54,6 +60,11 @@ internal static class ProcessTree
 
             try
             {
+                if (!File.ReadLines(Path.Combine(dir, "status")).Any(l => l.StartsWith("Uid:", StringComparison.Ordinal) && l.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1] == uid))
+                {
+                    continue;
+                }
+
                 var cwd = new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget;
                 var environment = File.ReadAllText(Path.Combine(dir, "environ"));
                 if ((cwd is not null && (cwd + "/").StartsWith(prefix, StringComparison.Ordinal))
@@ -70,6 +81,9 @@ internal static class ProcessTree
 
         return found;
     }
+
+    private static string? UserId(string user) =>
+        File.ReadLines("/etc/passwd").Select(l => l.Split(':')).FirstOrDefault(f => f.Length > 2 && f[0] == user)?[2];
 
     public static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !ReadStat(pid).State.Equals("Z", StringComparison.Ordinal);
 
