@@ -116,6 +116,10 @@ public sealed partial class LocalAwsServer
         try
         {
             hosts?.KillAllNow();
+            if (ownsDataDirectory)
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
         }
         catch (Exception error)
         {
