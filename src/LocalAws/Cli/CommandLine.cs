@@ -20,7 +20,7 @@ internal static class CommandLine
           --lb-port N              port of each load balancer endpoint (default 8080)
           --ssh-port N             sshd port on each instance address (default 2222)
           --no-hosts               API and control loop only: no sshd, no web servers
-          --random-seed N          reproducible ids, addresses and random choices
+          --random-seed N          reproducible ids and random choices (addresses stay random)
           --throttle-rate X        share of API calls answered Throttling (0..1)
           --error-rate X           share of API calls answered 500 (0..1)
           --latency-ms N           added to every API call
