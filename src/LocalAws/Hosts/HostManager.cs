@@ -84,7 +84,7 @@ internal sealed class HostManager : IAsyncDisposable
     public Task StartEndpoint(string name, string address, int port, RequestDelegate handler)
     {
         var started = MiniKestrel.StartAsync(address, port, handler, stopping.Token).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
-        endpoints[name] = started!;
+        endpoints[address] = started!; // by address: a load balancer and a target group may share a name
         inFlight.Add(started);
         return started;
     }
