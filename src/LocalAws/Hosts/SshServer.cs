@@ -47,6 +47,9 @@ public sealed class SshServer : IAsyncDisposable
         get { lock (log) { return log.ToString(); } }
     }
 
+    /// <summary>Gets the sshd process id (its session children are its descendants).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>Gets a value indicating whether the process is still running.</summary>
     public bool IsRunning => !process.HasExited;
 

@@ -1,0 +1,74 @@
+using LocalAws.Model;
+
+namespace LocalAws.Api;
+
+/// <summary>Writes Auto Scaling shapes (member names as in the botocore model).</summary>
+internal static class AutoScalingXml
+{
+    public static void Group(XmlOut x, AutoScalingGroup g, CloudState state)
+    {
+        x.Leaf("AutoScalingGroupName", g.Name).Leaf("AutoScalingGroupARN", g.Arn).Leaf("LaunchConfigurationName", g.LaunchConfigurationName);
+        if (g.LaunchTemplate is { } t)
+        {
+            x.Element("LaunchTemplate", y => Template(y, t));
+        }
+
+        x.Leaf("MinSize", g.MinSize).Leaf("MaxSize", g.MaxSize).Leaf("DesiredCapacity", g.DesiredCapacity).Leaf("DefaultCooldown", g.DefaultCooldown)
+            .Strings("AvailabilityZones", g.AvailabilityZones)
+            .Strings("LoadBalancerNames", g.LoadBalancerNames)
+            .Strings("TargetGroupARNs", g.TargetGroupArns)
+            .Leaf("HealthCheckType", g.HealthCheckType).Leaf("HealthCheckGracePeriod", g.HealthCheckGracePeriod)
+            .List("Instances", g.Members, (y, m) => Member(y, m))
+            .Leaf("CreatedTime", g.Created)
+            .List("SuspendedProcesses", g.SuspendedProcesses.OrderBy(p => p.Key, StringComparer.Ordinal), (y, p) => y.Leaf("ProcessName", p.Key).Leaf("SuspensionReason", p.Value))
+            .Leaf("VPCZoneIdentifier", g.VpcZoneIdentifier)
+            .List("EnabledMetrics", Array.Empty<string>(), (_, _) => { })
+            .List("Tags", g.Tags, (y, t) => y.Leaf("ResourceId", g.Name).Leaf("ResourceType", "auto-scaling-group").Leaf("Key", t.Key).Leaf("Value", t.Value).Leaf("PropagateAtLaunch", t.PropagateAtLaunch))
+            .Strings("TerminationPolicies", g.TerminationPolicies)
+            .Leaf("NewInstancesProtectedFromScaleIn", false)
+            .Leaf("ServiceLinkedRoleARN", $"arn:aws:iam::{state.AccountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling");
+    }
+
+    public static void Instance(XmlOut x, GroupMember m, string groupName)
+    {
+        x.Leaf("InstanceId", m.InstanceId).Leaf("InstanceType", m.InstanceType).Leaf("AutoScalingGroupName", groupName);
+        Common(x, m);
+    }
+
+    public static void Activity(XmlOut x, Activity a, AutoScalingGroup? group) =>
+        x.Leaf("ActivityId", a.Id).Leaf("AutoScalingGroupName", a.GroupName).Leaf("Description", a.Description).Leaf("Cause", a.Cause)
+            .Leaf("StartTime", a.Start).Leaf("EndTime", a.End).Leaf("StatusCode", a.Status).Leaf("StatusMessage", a.StatusMessage)
+            .Leaf("Progress", a.Progress).Leaf("Details", "{}").Leaf("AutoScalingGroupARN", group?.Arn);
+
+    public static void LaunchConfiguration(XmlOut x, LaunchConfiguration c) =>
+        x.Leaf("LaunchConfigurationName", c.Name).Leaf("LaunchConfigurationARN", c.Arn).Leaf("ImageId", c.Data.ImageId).Leaf("KeyName", c.Data.KeyName)
+            .Strings("SecurityGroups", c.Data.SecurityGroupIds).Leaf("UserData", c.Data.UserData).Leaf("InstanceType", c.Data.InstanceType)
+            .Leaf("KernelId", string.Empty).Leaf("RamdiskId", string.Empty).List("BlockDeviceMappings", Array.Empty<string>(), (_, _) => { })
+            .Element("InstanceMonitoring", y => y.Leaf("Enabled", false)).Leaf("CreatedTime", c.Created).Leaf("EbsOptimized", false);
+
+    public static void Refresh(XmlOut x, InstanceRefresh r) =>
+        x.Leaf("InstanceRefreshId", r.Id).Leaf("AutoScalingGroupName", r.GroupName).Leaf("Status", r.Status).Leaf("StatusReason", r.StatusReason)
+            .Leaf("StartTime", r.Start).Leaf("EndTime", r.End).Leaf("PercentageComplete", r.PercentageComplete).Leaf("InstancesToUpdate", r.InstancesToUpdate)
+            .Element("Preferences", y => y.Leaf("MinHealthyPercentage", r.MinHealthyPercentage).Leaf("InstanceWarmup", r.InstanceWarmup));
+
+    private static void Member(XmlOut x, GroupMember m)
+    {
+        x.Leaf("InstanceId", m.InstanceId).Leaf("InstanceType", m.InstanceType);
+        Common(x, m);
+    }
+
+    private static void Common(XmlOut x, GroupMember m)
+    {
+        x.Leaf("AvailabilityZone", m.AvailabilityZone).Leaf("LifecycleState", m.Lifecycle).Leaf("HealthStatus", m.Health)
+            .Leaf("LaunchConfigurationName", m.LaunchConfigurationName);
+        if (m.LaunchTemplate is { } t)
+        {
+            x.Element("LaunchTemplate", y => Template(y, t));
+        }
+
+        x.Leaf("ProtectedFromScaleIn", false);
+    }
+
+    private static void Template(XmlOut x, LaunchTemplateRef t) =>
+        x.Leaf("LaunchTemplateId", t.Id).Leaf("LaunchTemplateName", t.Name).Leaf("Version", t.Version);
+}
