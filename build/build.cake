@@ -2,6 +2,7 @@
 // Cake.FabulAWS aliases. ./build.sh --tree shows the graph; arguments are read in parameters.cake.
 #r "../src/Cake.FabulAWS/bin/Release/net10.0/Cake.FabulAWS.dll"
 #load "parameters.cake"
+#load "demo.cake"
 
 var parameters = BuildParameters.Create(Context);
 
@@ -91,6 +92,10 @@ Task("ResumeAutoscaling")
 Task("CreateEnvironment")
     .Description("Creates every server of a testing environment in parallel, one log file per server.")
     .Does(() => NotImplementedYet("CreateEnvironment", "creating a testing environment's servers in parallel"));
+
+Task("Demo")
+    .Description("Starts LocalAws with the demo environment (local) and drives the aliases against it.")
+    .Does(async () => await Demo.RunAsync(Context, parameters));
 
 Task("Default")
     .IsDependentOn("Test");

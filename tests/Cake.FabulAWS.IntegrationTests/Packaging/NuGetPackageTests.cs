@@ -97,7 +97,7 @@ public sealed class NuGetPackageTests(PackedAddinFixture package, ITestOutputHel
             .Where(alias => !alias.Name.StartsWith("FabulAws", StringComparison.Ordinal)
                 || (typeof(Task).IsAssignableFrom(alias.ReturnType) != alias.Name.EndsWith("Async", StringComparison.Ordinal))
                 || alias.GetCustomAttribute<CakeAliasCategoryAttribute>() is null
-                || alias.GetCustomAttribute<CakeNamespaceImportAttribute>() is null)
+                || !alias.GetCustomAttributes<CakeNamespaceImportAttribute>().Any())
             .Select(alias => alias.Name)
             .ToArray();
 

@@ -84,4 +84,21 @@ public class PipelineTests
             Assert.Contains("CreateEnvironment is not implemented yet", output);
         }
     }
+
+    public class TheDemoTarget
+    {
+        [Fact]
+        public async Task Should_Run_The_Readme_Demo_Against_LocalAws()
+        {
+            // When
+            var (exitCode, output) = await CakeRun.RunAsync("--target=Demo");
+
+            // Then
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("-> 200 \"The FabulAWS demo app is up\"", output);
+            Assert.Contains("-> 503 \"We are upgrading the site\"", output);
+            Assert.Contains("wrote secret demo_secret_key (0600)", output);
+            Assert.Contains("Demo done.", output);
+        }
+    }
 }
