@@ -32,6 +32,10 @@ internal static class InstanceRefresher
                 refresh.Status = "Successful";
                 refresh.PercentageComplete = 100;
                 refresh.End = cloud.Now;
+                if (refresh.DesiredTemplate is { } desired)
+                {
+                    (group.LaunchConfigurationName, group.LaunchTemplate) = (null, desired); // as AWS: the group takes the desired configuration on success
+                }
             }
 
             return;

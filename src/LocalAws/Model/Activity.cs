@@ -82,4 +82,7 @@ public sealed class InstanceRefresh
     internal int PercentageComplete { get; set; }
 
     internal HashSet<string> Replaced { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the launch template version of <c>DesiredConfiguration</c>: replacements launch from it, and the group keeps it once the refresh succeeds.</summary>
+    internal LaunchTemplateRef? DesiredTemplate { get; init; }
 }

@@ -1,0 +1,87 @@
+namespace Cake.FabulAWS.IntegrationTests.Aws;
+
+/// <summary>IGroupInstances against LocalAws.</summary>
+public sealed class GroupInstancesAdapterTests
+{
+    public sealed class TheDescribeMethod : LocalAwsTest
+    {
+        [Fact]
+        public async Task Should_Name_The_Group_Of_Each_Instance_And_Leave_Out_Others()
+        {
+            // Given
+            await CreateGroupAsync("web", 2);
+            var ids = (await WaitInServiceAsync("web", 2)).Instances.Select(i => i.InstanceId).ToList();
+            var loose = await Ports.Instances.LaunchAsync(new Ports.InstanceLaunch(Server.BaseImageId, "t3.micro"));
+
+            // When
+            var described = await Ports.GroupInstances.DescribeAsync([.. ids, loose.InstanceId]);
+            var none = await Ports.GroupInstances.DescribeAsync([]);
+
+            // Then
+            Assert.Equal(ids.Order(), described.Select(d => d.Instance.InstanceId).Order());
+            Assert.All(described, d => Assert.Equal(("web", "InService", "Healthy"), (d.GroupName, d.Instance.LifecycleState, d.Instance.HealthStatus)));
+            Assert.Empty(none);
+        }
+    }
+
+    public sealed class TheSetHealthMethod : LocalAwsTest
+    {
+        [Fact]
+        public async Task Should_Get_An_Unhealthy_Instance_Replaced()
+        {
+            // Given
+            await CreateGroupAsync("web", 2);
+            var before = (await WaitInServiceAsync("web", 2)).Instances.Select(i => i.InstanceId).ToList();
+
+            // When
+            await Ports.GroupInstances.SetHealthAsync(before[0], healthy: false);
+            var after = await LocalAwsAdapters.PollAsync(
+                async () => (await Ports.AutoScalingGroups.FindGroupAsync("web"))!,
+                g => g.Instances.Count == 2 && g.Instances.All(i => i.IsInService) && !g.Instances.Any(i => i.InstanceId == before[0]),
+                "the unhealthy instance replaced");
+            var old = Assert.Single(await Ports.Instances.DescribeAsync([before[0]]));
+
+            // Then
+            Assert.Contains(before[1], after.Instances.Select(i => i.InstanceId));
+            Assert.Equal(2, after.DesiredCapacity);
+            Assert.Contains(old.State, new[] { "shutting-down", "terminated" });
+        }
+    }
+
+    public sealed class TheTerminateMethod : LocalAwsTest
+    {
+        [Fact]
+        public async Task Should_Replace_The_Instance_When_Not_Decrementing()
+        {
+            // Given
+            await CreateGroupAsync("web", 1);
+            var id = (await WaitInServiceAsync("web", 1)).Instances[0].InstanceId;
+
+            // When
+            await Ports.GroupInstances.TerminateAsync(id, decrementDesiredCapacity: false);
+            var group = await LocalAwsAdapters.PollAsync(
+                async () => (await Ports.AutoScalingGroups.FindGroupAsync("web"))!,
+                g => g.Instances.Count == 1 && g.Instances[0].InstanceId != id && g.Instances[0].IsInService,
+                "a replacement InService");
+
+            // Then
+            Assert.Equal(1, group.DesiredCapacity);
+        }
+
+        [Fact]
+        public async Task Should_Lower_The_Desired_Capacity_When_Decrementing()
+        {
+            // Given
+            await CreateGroupAsync("web", 2);
+            var ids = (await WaitInServiceAsync("web", 2)).Instances.Select(i => i.InstanceId).ToList();
+
+            // When
+            await Ports.GroupInstances.TerminateAsync(ids[0], decrementDesiredCapacity: true);
+            var group = await WaitInServiceAsync("web", 1);
+
+            // Then
+            Assert.Equal(1, group.DesiredCapacity);
+            Assert.Equal(ids[1], group.Instances[0].InstanceId);
+        }
+    }
+}
