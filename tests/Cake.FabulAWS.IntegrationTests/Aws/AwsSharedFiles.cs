@@ -5,7 +5,8 @@ namespace Cake.FabulAWS.IntegrationTests.Aws;
 /// <summary>
 /// The AWS SDK reads AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE once per process (a static constructor), so
 /// the test process points them at empty temp files before any test runs and turns IMDS off: no test reads the
-/// machine's ~/.aws or asks an instance metadata service. The folder goes at process exit.
+/// machine's ~/.aws or asks an instance metadata service. AWS_MAX_ATTEMPTS and AWS_RETRY_MODE are cleared too:
+/// tests count the SDK's attempts. The folder goes at process exit.
 /// </summary>
 internal static class AwsSharedFiles
 {
@@ -20,6 +21,8 @@ internal static class AwsSharedFiles
         Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", config);
         Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", credentials);
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        Environment.SetEnvironmentVariable("AWS_MAX_ATTEMPTS", null);
+        Environment.SetEnvironmentVariable("AWS_RETRY_MODE", null);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
     }
 }

@@ -64,6 +64,21 @@ public sealed class ErrorTranslationTests
         }
 
         [Fact]
+        public async Task Should_Retry_Server_Errors_Before_Giving_Up()
+        {
+            // Given
+            Server.Faults.ServerErrorRate = 1.0;
+
+            // When
+            var error = await Assert.ThrowsAsync<AwsOperationException>(() => Ports.AutoScalingGroups.FindGroupAsync("web"));
+
+            // Then
+            Assert.Equal("InternalFailure", error.ErrorCode);
+            Assert.Contains("AWS_MAX_ATTEMPTS", error.Message);
+            Assert.Equal(3, Server.Metrics.Count("DescribeAutoScalingGroups")); // the SDK's standard mode: 3 attempts
+        }
+
+        [Fact]
         public async Task Should_Give_Up_On_A_Call_Throttled_Every_Time_And_Say_So()
         {
             // Given
@@ -75,7 +90,7 @@ public sealed class ErrorTranslationTests
             // Then
             Assert.Equal("Throttling", error.ErrorCode);
             Assert.Contains("'web'", error.Message);
-            Assert.True(Server.Metrics.Count("DescribeAutoScalingGroups") > 1, "retried before giving up");
+            Assert.Equal(3, Server.Metrics.Count("DescribeAutoScalingGroups")); // the SDK's standard mode: 3 attempts
         }
     }
 }
