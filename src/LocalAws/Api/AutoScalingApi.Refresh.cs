@@ -18,9 +18,10 @@ internal sealed partial class AutoScalingApi
         {
             MinHealthyPercentage = preferences.Int("MinHealthyPercentage") ?? 90,
             InstanceWarmup = preferences.Int("InstanceWarmup") ?? group.HealthCheckGracePeriod,
-            InstancesToUpdate = group.Active.Count(),
             DesiredTemplate = request.Has("DesiredConfiguration.LaunchTemplate") ? DesiredTemplate(request.Sub("DesiredConfiguration.LaunchTemplate")) : null,
+            SkipMatching = preferences.Bool("SkipMatching") ?? false,
         };
+        refresh.InstancesToUpdate = group.Active.Count(m => !Control.InstanceRefresher.Skips(Cloud, group, refresh, m));
         Cloud.State.InstanceRefreshes.Add(refresh);
         Cloud.Wake();
         xml.Leaf("InstanceRefreshId", refresh.Id);

@@ -85,4 +85,7 @@ public sealed class InstanceRefresh
 
     /// <summary>Gets the launch template version of <c>DesiredConfiguration</c>: replacements launch from it, and the group keeps it once the refresh succeeds.</summary>
     internal LaunchTemplateRef? DesiredTemplate { get; init; }
+
+    /// <summary>Gets a value indicating whether instances already on the desired configuration are left alone (Preferences.SkipMatching).</summary>
+    internal bool SkipMatching { get; init; }
 }
