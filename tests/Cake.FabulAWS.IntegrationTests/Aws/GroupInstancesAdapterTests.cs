@@ -24,6 +24,25 @@ public sealed class GroupInstancesAdapterTests
         }
     }
 
+    public sealed class TheDescribeMethodWithManyInstances : LocalAwsTest
+    {
+        [Fact]
+        public async Task Should_Ask_In_Chunks_Of_Fifty()
+        {
+            // Given
+            await CreateGroupAsync("web", 55, max: 60);
+            var ids = (await WaitInServiceAsync("web", 55)).Instances.Select(i => i.InstanceId).ToList();
+            var before = Server.Metrics.Count("DescribeAutoScalingInstances");
+
+            // When
+            var described = await Ports.GroupInstances.DescribeAsync(ids);
+
+            // Then
+            Assert.Equal(ids.Order(), described.Select(d => d.Instance.InstanceId).Order());
+            Assert.Equal(2, Server.Metrics.Count("DescribeAutoScalingInstances") - before);
+        }
+    }
+
     public sealed class TheSetHealthMethod : LocalAwsTest
     {
         [Fact]
