@@ -80,6 +80,21 @@ public sealed class LoadBalancingAdapterTests
         }
 
         [Fact]
+        public async Task Should_Report_A_Just_Registered_Instance_Registering_Not_Unhealthy()
+        {
+            // Given: a slow check (30 s interval, 10 to pass: 6 s here), so the first reading is surely before it passes
+            await Ports.Provisioning.ConfigureHealthCheckAsync("web", new HealthCheckSettings("HTTP:80/healthcheck.html", 30, 5, 2, 10));
+
+            // When
+            await Ports.LoadBalancing.RegisterAsync(Elb, [Ids[0]]);
+            var health = Assert.Single(await Ports.LoadBalancing.GetHealthAsync(Elb, [Ids[0]]));
+
+            // Then
+            Assert.Equal((BackendHealth.Registering, "OutOfService"), (health.Health, health.State));
+            Assert.Contains("registration is still in progress", health.Reason);
+        }
+
+        [Fact]
         public async Task Should_Report_An_Instance_Failing_Its_Health_Check_Unhealthy()
         {
             // Given
