@@ -1,3 +1,5 @@
+using Cake.FabulAWS.Ports;
+
 namespace Cake.FabulAWS.IntegrationTests.Aws;
 
 /// <summary>IGroupInstances against LocalAws.</summary>
@@ -11,7 +13,7 @@ public sealed class GroupInstancesAdapterTests
             // Given
             await CreateGroupAsync("web", 2);
             var ids = (await WaitInServiceAsync("web", 2)).Instances.Select(i => i.InstanceId).ToList();
-            var loose = await Ports.Instances.LaunchAsync(new Ports.InstanceLaunch(Server.BaseImageId, "t3.micro"));
+            var loose = await Ports.Instances.LaunchAsync(new InstanceLaunch(Server.BaseImageId, "t3.micro"));
 
             // When
             var described = await Ports.GroupInstances.DescribeAsync([.. ids, loose.InstanceId]);
@@ -64,6 +66,25 @@ public sealed class GroupInstancesAdapterTests
             Assert.Contains(before[1], after.Instances.Select(i => i.InstanceId));
             Assert.Equal(2, after.DesiredCapacity);
             Assert.Contains(old.State, new[] { "shutting-down", "terminated" });
+        }
+
+        [Fact]
+        public async Task Should_Ignore_Unhealthy_Within_The_Grace_Period_When_Asked_To_Respect_It()
+        {
+            // Given: a 600 s grace period (12 s here)
+            await Ports.Provisioning.CreateGroupAsync(new GroupCreation("graceful", LaunchSource.Template("web", "$Latest"), 0, 2, 1)
+            {
+                AvailabilityZones = ["us-east-1a"],
+                HealthCheckGracePeriod = 600,
+            });
+            var id = (await WaitInServiceAsync("graceful", 1)).Instances[0].InstanceId;
+
+            // When
+            await Ports.GroupInstances.SetHealthAsync(id, healthy: false, respectGracePeriod: true);
+            var (_, instance) = Assert.Single(await Ports.GroupInstances.DescribeAsync([id]));
+
+            // Then
+            Assert.Equal(("InService", "Healthy"), (instance.LifecycleState, instance.HealthStatus));
         }
     }
 
