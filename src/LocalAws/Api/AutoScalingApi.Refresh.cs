@@ -18,8 +18,10 @@ internal sealed partial class AutoScalingApi
         {
             MinHealthyPercentage = preferences.Int("MinHealthyPercentage") ?? 90,
             InstanceWarmup = preferences.Int("InstanceWarmup") ?? group.HealthCheckGracePeriod,
-            InstancesToUpdate = group.Active.Count(),
+            DesiredTemplate = request.Has("DesiredConfiguration.LaunchTemplate") ? DesiredTemplate(request.Sub("DesiredConfiguration.LaunchTemplate")) : null,
+            SkipMatching = preferences.Bool("SkipMatching") ?? false,
         };
+        refresh.InstancesToUpdate = group.Active.Count(m => !Control.InstanceRefresher.Skips(Cloud, group, refresh, m));
         Cloud.State.InstanceRefreshes.Add(refresh);
         Cloud.Wake();
         xml.Leaf("InstanceRefreshId", refresh.Id);
@@ -41,6 +43,17 @@ internal sealed partial class AutoScalingApi
         refresh.Status = "Cancelled";
         refresh.End = Now;
         xml.Leaf("InstanceRefreshId", refresh.Id);
+    }
+
+    /// <summary>The refresh's target template version, checked as UpdateAutoScalingGroup checks a launch template.</summary>
+    private LaunchTemplateRef DesiredTemplate(QueryRequest spec)
+    {
+        var template = Cloud.State.FindTemplate(spec.Get("LaunchTemplateId"), spec.Get("LaunchTemplateName"))
+            ?? throw AwsException.Validation($"The specified launch template, with template name {spec.Get("LaunchTemplateName") ?? spec.Get("LaunchTemplateId")}, does not exist.");
+        var version = spec.Get("Version") ?? "$Default";
+        return template.Resolve(version) is null
+            ? throw AwsException.Validation($"The specified launch template version {version} of {template.Name} does not exist.")
+            : new LaunchTemplateRef(template.Id, template.Name, version);
     }
 
     private InstanceRefresh? Active(string groupName) =>

@@ -18,7 +18,7 @@ internal static class InstanceRefresher
         }
 
         refresh.Status = "InProgress";
-        var old = group.Active.Where(m => m.Launched < refresh.Start && !refresh.Replaced.Contains(m.InstanceId)).ToList();
+        var old = group.Active.Where(m => m.Launched < refresh.Start && !refresh.Replaced.Contains(m.InstanceId) && !Skips(cloud, group, refresh, m)).ToList();
         var total = Math.Max(refresh.InstancesToUpdate, 1);
         refresh.PercentageComplete = 100 * (refresh.InstancesToUpdate - old.Count) / total;
         var settled = group.Active.All(m => m.Lifecycle == "InService" && m.Health == "Healthy"
@@ -32,6 +32,10 @@ internal static class InstanceRefresher
                 refresh.Status = "Successful";
                 refresh.PercentageComplete = 100;
                 refresh.End = cloud.Now;
+                if (refresh.DesiredTemplate is { } desired)
+                {
+                    (group.LaunchConfigurationName, group.LaunchTemplate) = (null, desired); // as AWS: the group takes the desired configuration on success
+                }
             }
 
             return;
@@ -49,5 +53,24 @@ internal static class InstanceRefresher
             refresh.Replaced.Add(member.InstanceId);
             Termination.Begin(cloud, group, member, Termination.Cause(cloud, $"an instance was taken out of service in response to an instance refresh ({refresh.Id})."));
         }
+    }
+
+    /// <summary>Whether SkipMatching leaves the member alone: it already runs the desired (else the group's) template version.</summary>
+    internal static bool Skips(Cloud cloud, AutoScalingGroup group, InstanceRefresh refresh, GroupMember member)
+    {
+        if (!refresh.SkipMatching)
+        {
+            return false;
+        }
+
+        if (refresh.DesiredTemplate is not { } desired)
+        {
+            return TerminationPolicy.IsCurrent(cloud, group, member);
+        }
+
+        var template = cloud.State.FindTemplate(desired.Id, desired.Name);
+        var version = template?.Resolve(desired.Version);
+        return template is not null && version is not null && member.LaunchTemplate?.Id == template.Id
+            && member.LaunchTemplate.Version == version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -45,14 +45,15 @@ internal static class Launcher
     /// <summary>What the group launches now, and the template version or configuration to record on the member.</summary>
     public static (LaunchData Data, LaunchTemplateRef? Template) Resolve(Cloud cloud, AutoScalingGroup group)
     {
-        if (group.LaunchConfigurationName is { } lcName)
+        var refreshing = cloud.State.InstanceRefreshes.LastOrDefault(r => r.GroupName == group.Name && r.Status is "Pending" or "InProgress")?.DesiredTemplate;
+        if (refreshing is null && group.LaunchConfigurationName is { } lcName)
         {
             return cloud.State.LaunchConfigurations.TryGetValue(lcName, out var lc)
                 ? (lc.Data, null)
                 : throw new AwsException("ValidationError", $"Launch configuration {lcName} not found.");
         }
 
-        var spec = group.LaunchTemplate ?? throw new AwsException("ValidationError", "The group has no launch template or launch configuration.");
+        var spec = refreshing ?? group.LaunchTemplate ?? throw new AwsException("ValidationError", "The group has no launch template or launch configuration.");
         var template = cloud.State.FindTemplate(spec.Id, spec.Name)
             ?? throw new AwsException("ValidationError", $"The specified launch template, with template name {spec.Name}, does not exist.");
         var version = template.Resolve(spec.Version)

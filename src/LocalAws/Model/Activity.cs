@@ -82,4 +82,10 @@ public sealed class InstanceRefresh
     internal int PercentageComplete { get; set; }
 
     internal HashSet<string> Replaced { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the launch template version of <c>DesiredConfiguration</c>: replacements launch from it, and the group keeps it once the refresh succeeds.</summary>
+    internal LaunchTemplateRef? DesiredTemplate { get; init; }
+
+    /// <summary>Gets a value indicating whether instances already on the desired configuration are left alone (Preferences.SkipMatching).</summary>
+    internal bool SkipMatching { get; init; }
 }
