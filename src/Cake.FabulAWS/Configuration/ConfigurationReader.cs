@@ -37,7 +37,7 @@ internal static class ConfigurationReader
         var aws = AwsSection.Read(root, topology, d);
         var maps = ScopedSections.Read(root, topology, d);
         var instance = InstanceSettingsSection.Read(root, d);
-        var ssh = SshSection.Read(root, d);
+        var ssh = SshSection.Read(root, topology.EnvironmentScope, d);
         var staticHtml = StaticHtmlSection.Read(root, baseDirectory, checkFiles, d);
         var commands = CommandsSection.Read(root, d);
         var passwordNames = SecretsSection.Read(root, d);

@@ -46,6 +46,9 @@ internal static class KnownKeys
         "instance_drained", "deploy",
     ];
 
+    /// <summary>Top-level keys that take one value or a map <c>{environment: value}</c> (see <c>Sections.PerEnvironment</c>).</summary>
+    public static readonly IReadOnlyList<string> PerEnvironment = ["deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts"];
+
     public static readonly IReadOnlyList<string> SshAddressAttributes =
         ["private_ip_address", "ip_address", "public_dns_name", "private_dns_name"];
 

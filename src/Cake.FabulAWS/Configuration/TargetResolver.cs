@@ -35,9 +35,9 @@ internal static class TargetResolver
             AvailabilityZones = model.Aws.AvailabilityZones.Select(zone => region + zone).ToList(),
             Subnets = model.Aws.Subnets.ToDictionary(pair => region + pair.Key, pair => pair.Value, StringComparer.Ordinal),
             Instance = model.Instance,
-            DeployUser = model.Ssh.DeployUser!,
-            SshAddressAttribute = model.Ssh.AddressAttribute!,
-            Ssh = SshSettingsFor(model, getEnvironmentVariable),
+            DeployUser = model.Ssh.DeployUser!.For(chosenEnvironment),
+            SshAddressAttribute = model.Ssh.AddressAttribute!.For(chosenEnvironment),
+            Ssh = SshSettingsFor(model, chosenEnvironment, getEnvironmentVariable),
             PasswordNames = model.PasswordNames,
             StaticHtml = model.StaticHtml,
             WebRole = webRole,
@@ -49,20 +49,20 @@ internal static class TargetResolver
         };
     }
 
-    private static SshConfiguration SshSettingsFor(ConfigurationModel model, Func<string, string?> getEnvironmentVariable)
+    private static SshConfiguration SshSettingsFor(ConfigurationModel model, string environment, Func<string, string?> getEnvironmentVariable)
     {
         var ssh = model.Ssh;
         var (keyPath, keySource) = getEnvironmentVariable(SshConfiguration.KeyEnvironmentVariable) is { Length: > 0 } fromVariable
             ? (LocalPaths.Resolve(fromVariable, Directory.GetCurrentDirectory()), SshConfiguration.KeyEnvironmentVariable)
-            : ssh.KeyPath is { } fromFile
+            : ssh.KeyPath!.For(environment) is { } fromFile
                 ? (LocalPaths.Resolve(fromFile, model.BaseDirectory), $"ssh_key in {model.File}")
                 : ((string?)null, "none");
         return new SshConfiguration(
-            ssh.DeployUser!,
-            ssh.Port!.Value,
+            ssh.DeployUser!.For(environment),
+            ssh.Port!.For(environment),
             keyPath,
             keySource,
-            ssh.KnownHostsPath is { } knownHosts ? LocalPaths.Resolve(knownHosts, model.BaseDirectory) : null,
+            ssh.KnownHostsPath!.For(environment) is { } knownHosts ? LocalPaths.Resolve(knownHosts, model.BaseDirectory) : null,
             TimeSpan.FromSeconds(ssh.ConnectTimeoutSeconds!.Value),
             TimeSpan.FromSeconds(ssh.CommandTimeoutSeconds!.Value));
     }

@@ -122,6 +122,7 @@ public sealed class ExampleFilesTests
             Assert.Equal($"demo-{environment}-asg", target.AutoScalingGroupName);
             Assert.Equal("main", target.Branch);
             Assert.NotEmpty(target.LoadBalancerNames.Concat(target.TargetGroups));
+            Assert.Equal(("fabdeploy", 22), (target.DeployUser, target.Ssh.Port));
         }
     }
 
@@ -159,6 +160,24 @@ public sealed class ExampleFilesTests
 
             // Then
             Assert.Equal(FabulAwsOnlyKeys(section).Order(), deprecated.Order());
+        }
+
+        [Fact]
+        public void Should_Take_A_Plain_Value_Or_An_Environment_Map_For_Exactly_The_Per_Environment_Keys()
+        {
+            // Given
+            var properties = Schema().GetProperty("properties").EnumerateObject().ToList();
+
+            // When
+            var twoForms = properties
+                .Where(property => property.Value.TryGetProperty("oneOf", out var forms)
+                    && forms.GetArrayLength() == 2
+                    && forms[1].GetProperty("type").GetString() == "object"
+                    && JsonElement.DeepEquals(forms[1].GetProperty("additionalProperties"), forms[0]))
+                .Select(property => property.Name);
+
+            // Then
+            Assert.Equal(KnownKeys.PerEnvironment.Order(), twoForms.Order());
         }
 
         [Fact]

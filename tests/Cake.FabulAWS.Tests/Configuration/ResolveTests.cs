@@ -189,6 +189,87 @@ public sealed class ResolveTests
         }
 
         [Fact]
+        public void Should_Take_Each_Environment_Its_Own_Ssh_Settings_From_Environment_Maps()
+        {
+            // Given
+            var config = ConfigText.Parse(ConfigText.With("""
+                deploy_user:
+                  staging: app-staging
+                  production: app
+                ec2_attr_for_ssh: {staging: private_ip_address, production: private_dns_name}
+                ssh_key: {staging: /keys/staging, production: /keys/production}
+                ssh_port: {staging: 2222, production: 2200}
+                known_hosts: {staging: /hosts/staging, production: /hosts/production}
+                """));
+
+            // When
+            var staging = config.Resolve("staging", null, NoVariables);
+            var production = config.Resolve("production", null, NoVariables);
+
+            // Then
+            Assert.Equal(("app-staging", "private_ip_address"), (staging.DeployUser, staging.SshAddressAttribute));
+            Assert.Equal(("app", "private_dns_name"), (production.DeployUser, production.SshAddressAttribute));
+            Assert.Equal(
+                new SshConfiguration("app-staging", 2222, "/keys/staging", "ssh_key in fabulaws-config.yml", "/hosts/staging", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1800)),
+                staging.Ssh);
+            Assert.Equal(
+                new SshConfiguration("app", 2200, "/keys/production", "ssh_key in fabulaws-config.yml", "/hosts/production", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1800)),
+                production.Ssh);
+        }
+
+        [Fact]
+        public void Should_Give_The_Defaults_To_Environments_A_Map_Leaves_Out()
+        {
+            // Given
+            var config = ConfigText.Parse(ConfigText.With("""
+                ec2_attr_for_ssh: {staging: private_ip_address}
+                ssh_key: {staging: /keys/staging}
+                ssh_port: {staging: 2222}
+                known_hosts: {staging: /hosts/staging}
+                """));
+
+            // When
+            var staging = config.Resolve("staging", null, NoVariables);
+            var production = config.Resolve("production", null, NoVariables);
+
+            // Then
+            Assert.Equal(("private_ip_address", 2222, "/keys/staging", "/hosts/staging"), (staging.SshAddressAttribute, staging.Ssh.Port, staging.Ssh.KeyPath, staging.Ssh.KnownHostsPath));
+            Assert.Equal(new SshConfiguration("app", 22, null, "none", null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1800)), production.Ssh);
+            Assert.Equal("public_dns_name", production.SshAddressAttribute);
+        }
+
+        [Fact]
+        public void Should_Let_FABULAWS_SSH_KEY_Override_An_Environment_Map_Of_Keys()
+        {
+            // Given
+            var config = ConfigText.Parse(ConfigText.With("ssh_key: {staging: /keys/staging}\n"));
+            var variables = new Dictionary<string, string> { ["FABULAWS_SSH_KEY"] = "/keys/from-variable" };
+
+            // When
+            var targets = config.Environments.Select(environment => config.Resolve(environment, null, variables.GetValueOrDefault));
+
+            // Then
+            Assert.All(targets, target => Assert.Equal(("/keys/from-variable", "FABULAWS_SSH_KEY"), (target.Ssh.KeyPath, target.Ssh.KeySource)));
+        }
+
+        [Fact]
+        public void Should_Put_The_Deploy_User_Of_The_Environment_Into_Commands()
+        {
+            // Given
+            var config = ConfigText.Parse(ConfigText.With("""
+                deploy_user: {staging: app-staging, production: app}
+                provision_commands:
+                  - chown -R {{deploy_user}} ~/www
+                """));
+
+            // When
+            var commands = config.Environments.Select(environment => config.Resolve(environment, null, NoVariables).RenderProvisionCommands("abc123")[0]);
+
+            // Then
+            Assert.Equal(["chown -R app-staging ~/www", "chown -R app ~/www"], commands);
+        }
+
+        [Fact]
         public void Should_Use_The_Default_Deployment_Among_Several()
         {
             // Given
