@@ -17,7 +17,7 @@ public static class Demo
         context.EnsureDirectoryExists(work);
         context.CleanDirectory(work);
         var key = work.CombineWithFilePath("id_ed25519").FullPath;
-        Run(context, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "fabulaws-demo", "-f", key);
+        Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "fabulaws-demo", "-f", key);
 
         var config = context.FabulAwsLoadConfig(parameters.ConfigFile);
         var endpoint = config.Resolve("local").EndpointUrl ?? throw new CakeException("The demo needs endpoint_urls/local in fabulaws-config.yml.");
@@ -177,7 +177,7 @@ public static class Demo
     {
         if (!process.HasExited)
         {
-            Run(null, "kill", "-TERM", process.Id.ToString()); // LocalAws stops its sshd and web servers on SIGTERM
+            Run("kill", "-TERM", process.Id.ToString()); // LocalAws stops its sshd and web servers on SIGTERM
             if (!process.WaitForExit(15000))
             {
                 process.Kill(entireProcessTree: true);
@@ -185,7 +185,7 @@ public static class Demo
         }
     }
 
-    private static void Run(ICakeContext context, string file, params string[] arguments)
+    private static void Run(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)
