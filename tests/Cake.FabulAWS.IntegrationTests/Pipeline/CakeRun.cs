@@ -24,7 +24,15 @@ internal static class CakeRun
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true); // a hung pipeline must not outlive its test
+            throw new TimeoutException($"dotnet cake {string.Join(' ', arguments)} did not finish within 3 minutes.");
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 
