@@ -64,16 +64,26 @@ internal sealed partial class SshStep : IRemoteStep
         var results = await Task.WhenAll(connections.Select(async connection =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var hostLog = LogOf(connection.Host);
             var hostStarted = Stopwatch.GetTimestamp();
+            HostLog? hostLog = null;
             try
             {
+                hostLog = LogOf(connection.Host);
                 return await operation(connection, hostLog, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 var reason = e is RemoteHostException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-                hostLog.Line("FAILED: " + reason, LogLevel.Error);
+                if (hostLog is null)
+                {
+                    reason = $"cannot open the log file of {connection.Host} in {settings.LogDirectory} ({reason}); nothing was done on it. Make the folder writable (after a sudo run: sudo chown -R $USER {settings.LogDirectory}).";
+                    log.Error("[{0}] FAILED: {1}", connection.Host.Address, reason);
+                }
+                else
+                {
+                    hostLog.Line("FAILED: " + reason, LogLevel.Error);
+                }
+
                 return new HostResult(connection.Host, null, string.Empty, Stopwatch.GetElapsedTime(hostStarted), reason);
             }
             finally
