@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cake.FabulAWS.Remote;
 
 namespace Cake.FabulAWS.Configuration;
 
@@ -27,7 +28,7 @@ public sealed partial record CommandTemplate
     public IReadOnlyList<string> UsedPlaceholders =>
         PlaceholderPattern().Matches(Text).Select(match => match.Groups[1].Value).Distinct().ToList();
 
-    /// <summary>Fills in the placeholders.</summary>
+    /// <summary>Fills in the placeholders, each value quoted for the shell (a leading <c>~/</c> stays expandable).</summary>
     /// <param name="values">A value for every placeholder the command uses.</param>
     /// <returns>The command to run.</returns>
     /// <exception cref="ArgumentException">A placeholder has no value.</exception>
@@ -36,7 +37,7 @@ public sealed partial record CommandTemplate
         ArgumentNullException.ThrowIfNull(values);
         return PlaceholderPattern().Replace(Text, match =>
             values.TryGetValue(match.Groups[1].Value, out var value)
-                ? value
+                ? ShellQuote.Path(value)
                 : throw new ArgumentException($"No value for placeholder {match.Value} in command '{Text}'.", nameof(values)));
     }
 

@@ -103,14 +103,15 @@ public sealed record DeploymentTarget
         SecurityGroups.TryGetValue(role, out var groups) ? groups : [];
 
     /// <summary>Gets the value of every command placeholder for a deploy of one commit.</summary>
-    /// <param name="commit">The commit being deployed.</param>
+    /// <param name="commit">The commit being deployed: 7 to 40 hexadecimal digits.</param>
     /// <returns>The values by placeholder name.</returns>
+    /// <exception cref="Cake.Core.CakeException">The commit is not a commit id.</exception>
     public IReadOnlyDictionary<string, string> PlaceholderValues(string commit) => new Dictionary<string, string>
     {
         ["deployment"] = Deployment,
         ["environment"] = Environment,
         ["branch"] = Branch,
-        ["commit"] = commit,
+        ["commit"] = Git.CommitId.EnsureValid(commit, "The commit to deploy"),
         ["deploy_user"] = DeployUser,
         ["static_root"] = StaticHtml.RemoteRoot,
     };
@@ -127,7 +128,6 @@ public sealed record DeploymentTarget
 
     private IReadOnlyList<string> Render(IReadOnlyList<CommandTemplate> commands, string commit)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(commit);
         var values = PlaceholderValues(commit);
         return commands.Select(command => command.Render(values)).ToList();
     }

@@ -20,6 +20,19 @@ public sealed class CommandTemplateTests
         }
 
         [Fact]
+        public void Should_Quote_Each_Value_So_It_Stays_One_Word()
+        {
+            // Given
+            var command = new CommandTemplate("echo {{branch}} > {{static_root}}/REVISION");
+
+            // When
+            var rendered = command.Render(new Dictionary<string, string> { ["branch"] = "x; rm -rf ~", ["static_root"] = "~/www" });
+
+            // Then
+            Assert.Equal("echo 'x; rm -rf ~' > ~/'www'/REVISION", rendered);
+        }
+
+        [Fact]
         public void Should_Refuse_A_Placeholder_Without_A_Value()
         {
             // Given

@@ -34,8 +34,8 @@ public sealed class ExampleFilesTests
             var target = config.Resolve("staging", null, NoVariables);
 
             // Then
-            Assert.Contains("cd ~/www/staging/code_root && ~/www/staging/env/bin/python manage.py migrate --noinput", target.RenderDeployWorkerCommands("abc123"));
-            Assert.Contains("git -C ~/www/staging/code_root reset --hard abc123", target.RenderProvisionCommands("abc123"));
+            Assert.Contains("cd ~/www/staging/code_root && ~/www/staging/env/bin/python manage.py migrate --noinput", target.RenderDeployWorkerCommands("abc1234"));
+            Assert.Contains("git -C ~/www/staging/code_root reset --hard abc1234", target.RenderProvisionCommands("abc1234"));
         }
 
         [Fact]

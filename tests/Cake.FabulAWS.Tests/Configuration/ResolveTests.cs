@@ -263,7 +263,7 @@ public sealed class ResolveTests
                 """));
 
             // When
-            var commands = config.Environments.Select(environment => config.Resolve(environment, null, NoVariables).RenderProvisionCommands("abc123")[0]);
+            var commands = config.Environments.Select(environment => config.Resolve(environment, null, NoVariables).RenderProvisionCommands("abc1234")[0]);
 
             // Then
             Assert.Equal(["chown -R app-staging ~/www", "chown -R app ~/www"], commands);

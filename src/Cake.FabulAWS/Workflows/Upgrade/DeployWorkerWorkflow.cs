@@ -19,10 +19,7 @@ public sealed class DeployWorkerWorkflow(IRemoteHosts remote, ICakeLog log)
     {
         ArgumentNullException.ThrowIfNull(workers);
         ArgumentNullException.ThrowIfNull(settings);
-        if (string.IsNullOrWhiteSpace(settings.Commit))
-        {
-            throw new CakeException("deploy_worker needs the commit being deployed (DeployWorkerSettings.Commit).");
-        }
+        Git.CommitId.EnsureValid(settings.Commit, "deploy_worker's commit (DeployWorkerSettings.Commit)");
 
         var commands = WorkerCommands.For(settings);
         var worker = Pick(workers, settings);

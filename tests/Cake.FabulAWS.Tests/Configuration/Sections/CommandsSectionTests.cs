@@ -46,7 +46,7 @@ public sealed class CommandsSectionTests
             var worker = target.RenderDeployWorkerCommands("0123abc");
 
             // Then
-            Assert.Equal(["git -C ~/app reset --hard 0123abc", "mkdir -p ~/www"], provision);
+            Assert.Equal(["git -C ~/app reset --hard 0123abc", "mkdir -p ~/'www'"], provision);
             Assert.Equal(["echo app/staging main as app ${HOME} {}"], worker);
         }
     }

@@ -26,6 +26,7 @@ public sealed class ScopedSectionsTests
 
         [Theory]
         [InlineData("branches:\n  app: 'feature x'\n", "fabulaws-config.yml:2:8: branches/app: 'feature x' should be a git branch name (letters, digits and . _ - /)")]
+        [InlineData("branches:\n  app: '; rm -rf ~'\n", "fabulaws-config.yml:2:8: branches/app: '; rm -rf ~' should be a git branch name (letters, digits and . _ - /)")]
         [InlineData("auto_scaling_groups:\n  app: 'arn:aws:autoscaling:x'\n", "fabulaws-config.yml:2:8: auto_scaling_groups/app: 'arn:aws:autoscaling:x' should be an Auto Scaling group name (no ':' and at most 255 characters)")]
         [InlineData("load_balancers:\n  app: [app_lb]\n", "fabulaws-config.yml:2:9: load_balancers/app[0]: 'app_lb' should be a classic load balancer name (1 to 32 letters, digits and hyphens)")]
         [InlineData("target_groups:\n  app: ['arn:aws:elasticloadbalancing:us-east-1:123:targetgroup/tg/abc']\n", "fabulaws-config.yml:2:9: target_groups/app[0]: 'arn:aws:elasticloadbalancing:us-east-1:123:targetgroup/tg/abc' should be a target group ARN or name (1 to 32 letters, digits and hyphens)")]

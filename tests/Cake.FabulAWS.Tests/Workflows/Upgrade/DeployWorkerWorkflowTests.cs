@@ -53,6 +53,22 @@ public sealed class DeployWorkerWorkflowTests
         }
 
         [Fact]
+        public async Task Should_Refuse_A_Commit_That_Is_Not_A_Commit_Id_Before_Connecting()
+        {
+            // Given
+            var remote = new FakeRemote();
+            var settings = FakeRemote.WorkerSettings("git reset --hard $DEPLOY_COMMIT") with { Commit = "; rm -rf ~" };
+
+            // When
+            var error = await Record.ExceptionAsync(() => new DeployWorkerWorkflow(remote, new CapturingLog()).RunAsync([WorkerA], settings));
+
+            // Then
+            Assert.IsType<CakeException>(error);
+            Assert.StartsWith("deploy_worker's commit (DeployWorkerSettings.Commit): '; rm -rf ~' is not a git commit id", error.Message);
+            Assert.Empty(remote.Operations);
+        }
+
+        [Fact]
         public async Task Should_Refuse_When_No_Worker_Runs()
         {
             // Given
@@ -119,7 +135,7 @@ public sealed class DeployWorkerWorkflowTests
 
             // Then
             Assert.IsType<CakeException>(error);
-            Assert.Contains("needs the commit being deployed", error.Message);
+            Assert.Equal("deploy_worker's commit (DeployWorkerSettings.Commit): ' ' is not a git commit id (7 to 40 hexadecimal digits, as `git rev-parse HEAD` prints). Nothing was run.", error.Message);
         }
 
         [Fact]
