@@ -9,6 +9,7 @@ using Cake.FabulAWS.Ports;
 public static class Demo
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+    private const double TimeScale = 0.2;
 
     public static async Task RunAsync(ICakeContext context, BuildParameters parameters)
     {
@@ -53,8 +54,10 @@ public static class Demo
             await WaitForServingAsync(context, aws, target, loadBalancer.Name);
 
             context.Information("4. The upgrade page comes down: the site is back.");
+            var before = await InServiceAsync(aws, target);
             await context.FabulAwsEndUpgradeAsync(target);
             await ShowSiteAsync(context, site, expectedStatus: 200);
+            await KeepsItsInstancesAsync(context, aws, target, loadBalancer, before);
             context.Information("Demo done. Per-host logs: {0}", root.Combine("fabulaws-logs/local").FullPath);
         }
         finally
@@ -70,7 +73,7 @@ public static class Demo
         foreach (var argument in new[]
         {
             dll, "--port", endpoint.Port.ToString(), "--seed", root.CombineWithFilePath("deploy/localaws-seed.json").FullPath,
-            "--authorized-keys", authorizedKeys, "--data-dir", work.Combine("localaws").FullPath, "--time-scale", "0.2",
+            "--authorized-keys", authorizedKeys, "--data-dir", work.Combine("localaws").FullPath, "--time-scale", TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);
@@ -144,6 +147,26 @@ public static class Demo
 
             await System.Threading.Tasks.Task.Delay(500);
         }
+    }
+
+    private static async Task<List<string>> InServiceAsync(AwsServices aws, DeploymentTarget target) =>
+        (await aws.AutoScalingGroups.FindGroupAsync(target.AutoScalingGroupName)).Instances.Where(i => i.IsInService).Select(i => i.InstanceId).OrderBy(i => i).ToList();
+
+    // The load balancer must keep every instance once the upgrade page is gone: nothing of the application was
+    // removed with it. Watching for as long as it would take to fail them (unhealthy threshold + 2 checks) shows it.
+    private static async Task KeepsItsInstancesAsync(ICakeContext context, AwsServices aws, DeploymentTarget target, ClassicLoadBalancer loadBalancer, List<string> before)
+    {
+        var check = loadBalancer.HealthCheck;
+        var watch = TimeSpan.FromSeconds(check.IntervalSeconds * (check.UnhealthyThreshold + 2) * TimeScale);
+        await System.Threading.Tasks.Task.Delay(watch);
+        var after = await InServiceAsync(aws, target);
+        var health = await aws.LoadBalancing.GetHealthAsync(LoadBalancerRef.Classic(loadBalancer.Name), after);
+        if (!after.SequenceEqual(before) || health.Any(h => h.Health != BackendHealth.Healthy))
+        {
+            throw new CakeException($"After the upgrade page came down the group changed: before {string.Join(", ", before)}, after {string.Join(", ", after)} ({string.Join(", ", health.Select(h => $"{h.InstanceId} {h.Health}"))}).");
+        }
+
+        context.Information("   instances kept after {0:0.#} s ({1} health checks): {2}", watch.TotalSeconds, check.UnhealthyThreshold + 2, string.Join(", ", after));
     }
 
     private static async Task ShowSiteAsync(ICakeContext context, Uri site, int expectedStatus)

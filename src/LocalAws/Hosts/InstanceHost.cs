@@ -35,9 +35,8 @@ internal sealed class InstanceHost : IAsyncDisposable
         var host = new InstanceHost(plan);
         try
         {
-            var www = Path.Combine(plan.HomeDirectory, "www");
-            DirectoryCopy.MakeWritable(www);
-            var webTask = MiniKestrel.StartAsync(plan.Address, plan.HttpPort, InstanceWebServer.Handler(www, plan.InstanceId, plan.NeverHealthy), cancellationToken);
+            DirectoryCopy.MakeWritable(Path.Combine(plan.HomeDirectory, "www"));
+            var webTask = MiniKestrel.StartAsync(plan.Address, plan.HttpPort, InstanceWebServer.Handler(plan.HomeDirectory, plan.InstanceId, plan.NeverHealthy), cancellationToken);
             var sshTask = plan.SshDown ? Task.FromResult<SshServer?>(null) : StartSsh(plan, cancellationToken);
             host.web = await webTask.ConfigureAwait(false);
             host.Ssh = await sshTask.ConfigureAwait(false);

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Http;
 namespace LocalAws.Hosts;
 
 /// <summary>
-/// The instance's web server, nginx-like as FabulAWS configured it: static files from <c>www/</c>; while
-/// <c>www/upgrade_message.html</c> exists every request gets 503 with that page, except
-/// <c>/healthcheck.html</c>, which still answers 200 from <c>www/healthcheck.html</c>.
+/// The instance's web server, nginx-like as FabulAWS configured it: a file that exists in
+/// <c>~/services/nginx/html/</c> (FabulAWS's static_root, where a deploy puts the upgrade page and the health-check
+/// override) is served from there; else, while <c>upgrade_message.html</c> is there, every request gets 503 with
+/// it; else the application answers, here the static files of <c>~/www/</c>.
 /// </summary>
 internal static class InstanceWebServer
 {
-    public const string HealthCheckPath = "/healthcheck.html";
+    /// <summary>The folder of the deploy's own pages, relative to the instance's home (FabulAWS's nginx root).</summary>
+    public const string OverrideDirectory = "services/nginx/html";
 
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,7 +25,7 @@ internal static class InstanceWebServer
         [".svg"] = "image/svg+xml",
     };
 
-    public static RequestDelegate Handler(string www, string instanceId, Func<bool> neverHealthy) => async context =>
+    public static RequestDelegate Handler(string home, string instanceId, Func<bool> neverHealthy) => async context =>
     {
         var response = context.Response;
         response.Headers["X-LocalAws-Instance"] = instanceId;
@@ -34,23 +36,35 @@ internal static class InstanceWebServer
         }
 
         var path = context.Request.Path.Value is { Length: > 0 } p ? p : "/";
-        var upgrade = Path.Combine(www, "upgrade_message.html");
-        if (File.Exists(upgrade) && path != HealthCheckPath)
+        var overrides = Path.Combine(home, OverrideDirectory);
+        if (Resolve(overrides, path) is { } own && File.Exists(own))
+        {
+            await WriteFile(context, own).ConfigureAwait(false);
+            return;
+        }
+
+        var upgrade = Path.Combine(overrides, "upgrade_message.html");
+        if (File.Exists(upgrade))
         {
             await Write(context, 503, ContentTypes[".html"], await ReadOrEmpty(upgrade).ConfigureAwait(false)).ConfigureAwait(false);
             return;
         }
 
-        var file = Resolve(www, path);
+        var file = Resolve(Path.Combine(home, "www"), path);
         if (file is null || !File.Exists(file))
         {
             await Write(context, 404, "text/plain", "404 Not Found\n").ConfigureAwait(false);
             return;
         }
 
+        await WriteFile(context, file).ConfigureAwait(false);
+    };
+
+    private static async Task WriteFile(HttpContext context, string file)
+    {
         var type = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
         await Write(context, 200, type, await ReadOrEmpty(file).ConfigureAwait(false)).ConfigureAwait(false);
-    };
+    }
 
     private static string? Resolve(string www, string path)
     {

@@ -98,6 +98,7 @@ public class PipelineTests
             Assert.Contains("-> 200 \"The FabulAWS demo app is up\"", output);
             Assert.Contains("-> 503 \"We are upgrading the site\"", output);
             Assert.Contains("wrote secret demo_secret_key (0600)", output);
+            Assert.Matches(@"instances kept after [0-9.]+ s \(4 health checks\): i-", output);
             Assert.Contains("Demo done.", output);
         }
     }

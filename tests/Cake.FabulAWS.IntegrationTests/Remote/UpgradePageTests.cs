@@ -47,6 +47,25 @@ public sealed class UpgradePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_Never_Overwrite_Or_Delete_A_File_It_Did_Not_Place()
+    {
+        // Given: static_root pointed at the application's own web root, which has its own health check
+        var settings = Settings();
+        Directory.CreateDirectory(Path.GetDirectoryName(Health(1))!);
+        File.WriteAllText(Health(1), "the app's own health check");
+
+        // When
+        var begin = await Assert.ThrowsAsync<RemoteCommandException>(() => context.FabulAwsBeginUpgradeAsync(settings));
+        await context.FabulAwsEndUpgradeAsync(settings);
+
+        // Then: host 1 refused before any upload, and ending removed nothing of the application's
+        Assert.Equal([hosts.Hosts[1]], begin.Failures.Select(f => f.Host));
+        Assert.Contains($"{hosts.Home(1)}/www/static/healthcheck.html exists and was not placed by a deploy: static_root must be a folder of its own", begin.Message);
+        Assert.Equal("the app's own health check", File.ReadAllText(Health(1)));
+        Assert.False(File.Exists(Page(1)));
+    }
+
+    [Fact]
     public async Task Should_Report_The_Hosts_That_Differ()
     {
         // Given

@@ -32,17 +32,19 @@ public sealed class UpgradePageWorkflow(IRemoteHosts remote, ICakeLog log)
 
         log.Information("begin_upgrade: showing the upgrade page on {0} web server(s)", hosts.Count);
         await using var step = await remote.OpenAsync(hosts, cancellationToken).ConfigureAwait(false);
+        var names = settings.StayHealthy ? new[] { settings.UpgradeMessageName, settings.HealthcheckName } : [settings.UpgradeMessageName];
+        await step.RunAsync(UpgradePageCommands.Claim(settings, names), cancellationToken).ConfigureAwait(false);
         var results = await step.UploadAsync(files, cancellationToken).ConfigureAwait(false);
         if (!settings.StayHealthy)
         {
             // be honest to the load balancer: a stale override from an earlier begin must not keep the server healthy
-            await step.RemoveAsync([paths[1]], cancellationToken).ConfigureAwait(false);
+            await step.RunAsync(UpgradePageCommands.Remove(settings, [settings.HealthcheckName]), cancellationToken).ConfigureAwait(false);
         }
 
         return results;
     }
 
-    /// <summary>Removes both files from every host.</summary>
+    /// <summary>Removes both files from every host, where the deploy placed them.</summary>
     /// <param name="hosts">The web servers.</param>
     /// <param name="settings">The settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -5,8 +5,8 @@ using LocalAws;
 namespace Cake.FabulAWS.IntegrationTests.LocalAws.Hosts;
 
 /// <summary>
-/// The instance web server's nginx-like rule, seen directly and through the load balancer endpoint: while
-/// www/upgrade_message.html exists every request gets 503 with it, except /healthcheck.html.
+/// The instance web server's nginx-like rule, seen directly and through the load balancer endpoint: files of
+/// ~/services/nginx/html win; while upgrade_message.html is there, everything else gets 503 with it; else ~/www.
 /// </summary>
 public sealed class UpgradePageTests : IAsyncLifetime
 {
@@ -41,8 +41,16 @@ public sealed class UpgradePageTests : IAsyncLifetime
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), instance);
     }
 
-    private void PutUpgradePage(string instanceId) =>
-        File.WriteAllText(Path.Combine(aws.Inspect(s => s.Instances[instanceId].HomeDirectory!), "www", "upgrade_message.html"), "<h1>Upgrading</h1>");
+    private void PutUpgradePage(string instanceId, bool withHealthcheckOverride = true)
+    {
+        var overrides = Path.Combine(aws.Inspect(s => s.Instances[instanceId].HomeDirectory!), "services", "nginx", "html");
+        Directory.CreateDirectory(overrides);
+        File.WriteAllText(Path.Combine(overrides, "upgrade_message.html"), "<h1>Upgrading</h1>");
+        if (withHealthcheckOverride)
+        {
+            File.WriteAllText(Path.Combine(overrides, "healthcheck.html"), "OK (override)");
+        }
+    }
 
     [Fact]
     public async Task Should_Serve_Static_Files_And_404_Directly_From_The_Instance()
@@ -62,7 +70,7 @@ public sealed class UpgradePageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_Answer_503_With_The_Upgrade_Page_Except_The_Health_Check()
+    public async Task Should_Answer_503_With_The_Upgrade_Page_Except_The_Health_Check_Override()
     {
         // Given
         var instance = Deployments.Members(aws, "web")[0];
@@ -76,6 +84,39 @@ public sealed class UpgradePageTests : IAsyncLifetime
         // Then
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "<h1>Upgrading</h1>"), (index.Status, index.Body));
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "<h1>Upgrading</h1>"), (other.Status, other.Body));
+        Assert.Equal((HttpStatusCode.OK, "OK (override)"), (health.Status, health.Body));
+    }
+
+    [Fact]
+    public async Task Should_Answer_The_Health_Check_With_503_Too_Without_The_Override()
+    {
+        // Given: FabulAWS's begin_upgrade(stay_healthy=False) puts only the upgrade page up
+        var instance = Deployments.Members(aws, "web")[0];
+        PutUpgradePage(instance, withHealthcheckOverride: false);
+
+        // When
+        var health = await GetAsync(aws.InstanceUri(instance), "/healthcheck.html");
+
+        // Then
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "<h1>Upgrading</h1>"), (health.Status, health.Body));
+    }
+
+    [Fact]
+    public async Task Should_Serve_The_Application_Again_Once_The_Deploy_Pages_Are_Gone()
+    {
+        // Given
+        var instance = Deployments.Members(aws, "web")[0];
+        PutUpgradePage(instance);
+        var overrides = Path.Combine(aws.Inspect(s => s.Instances[instance].HomeDirectory!), "services", "nginx", "html");
+        File.Delete(Path.Combine(overrides, "upgrade_message.html"));
+        File.Delete(Path.Combine(overrides, "healthcheck.html"));
+
+        // When
+        var index = await GetAsync(aws.InstanceUri(instance), "/");
+        var health = await GetAsync(aws.InstanceUri(instance), "/healthcheck.html");
+
+        // Then: the application's own files, which the deploy pages never replaced
+        Assert.Equal((HttpStatusCode.OK, "<h1>app v1</h1>"), (index.Status, index.Body));
         Assert.Equal((HttpStatusCode.OK, "OK"), (health.Status, health.Body));
     }
 

@@ -23,12 +23,14 @@ public sealed class UpgradePageWorkflowTests : IDisposable
         await new UpgradePageWorkflow(remote, new CapturingLog()).BeginAsync(Web, settings);
 
         // Then
-        Assert.Equal(["open 10.0.0.1,10.0.0.2", "upload ~/www/static/upgrade_message.html,~/www/static/healthcheck.html", "close"], remote.Operations);
+        Assert.Equal(4, remote.Operations.Count);
+        Assert.Equal(["open 10.0.0.1,10.0.0.2", "upload ~/www/static/upgrade_message.html,~/www/static/healthcheck.html", "close"], remote.Operations.Where(o => !o.StartsWith("run ", StringComparison.Ordinal)));
+        Assert.Equal("run " + UpgradePageCommands.Claim(settings, ["upgrade_message.html", "healthcheck.html"]).RenderSafe(), remote.Operations[1]);
         Assert.Equal("<h1>upgrade</h1>", System.Text.Encoding.UTF8.GetString(remote.Uploads[0].Content.Span));
     }
 
     [Fact]
-    public async Task Should_Remove_A_Stale_Override_When_Not_Staying_Healthy()
+    public async Task Should_Remove_A_Stale_Override_It_Placed_When_Not_Staying_Healthy()
     {
         // Given
         var remote = new FakeRemote();
@@ -37,7 +39,16 @@ public sealed class UpgradePageWorkflowTests : IDisposable
         await new UpgradePageWorkflow(remote, new CapturingLog()).BeginAsync(Web, Files() with { StayHealthy = false });
 
         // Then
-        Assert.Equal(["open 10.0.0.1,10.0.0.2", "upload ~/www/static/upgrade_message.html", "remove ~/www/static/healthcheck.html", "close"], remote.Operations);
+        var settings = Files();
+        Assert.Equal(
+            [
+                "open 10.0.0.1,10.0.0.2",
+                "run " + UpgradePageCommands.Claim(settings, ["upgrade_message.html"]).RenderSafe(),
+                "upload ~/www/static/upgrade_message.html",
+                "run " + UpgradePageCommands.Remove(settings, ["healthcheck.html"]).RenderSafe(),
+                "close",
+            ],
+            remote.Operations);
     }
 
     [Fact]
@@ -66,7 +77,7 @@ public sealed class UpgradePageWorkflowTests : IDisposable
         await new UpgradePageWorkflow(remote, new CapturingLog()).EndAsync(Web, Files());
 
         // Then
-        Assert.Equal(["open 10.0.0.1,10.0.0.2", "run rm -f -- ~/'www/static/upgrade_message.html' ~/'www/static/healthcheck.html' </dev/null", "close"], remote.Operations);
+        Assert.Equal(["open 10.0.0.1,10.0.0.2", "run " + UpgradePageCommands.Remove(Files()).RenderSafe(), "close"], remote.Operations);
     }
 
     [Fact]
