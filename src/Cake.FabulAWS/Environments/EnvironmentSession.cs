@@ -37,6 +37,7 @@ internal sealed class EnvironmentSession : IDisposable
         Port = Target.Ssh.Port,
         KeyPath = Target.Ssh.KeyPath,
         KnownHostsPath = Target.Ssh.KnownHostsPath,
+        RecordedKnownHostsPath = Path.Combine(ConfigDirectory, ".fabulaws", Target.Environment, "known_hosts"),
         TrustOnFirstUse = Options.TrustNewHostKeys,
         ConnectTimeout = Target.Ssh.ConnectTimeout,
         CommandTimeout = Target.Ssh.CommandTimeout,

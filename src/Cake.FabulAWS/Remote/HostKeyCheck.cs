@@ -4,22 +4,24 @@ using Renci.SshNet.Common;
 namespace Cake.FabulAWS.Remote;
 
 /// <summary>
-/// Decides whether to trust the key a host presents: known_hosts first, then the instance's console output, then
-/// trust-on-first-use when allowed. SSH.NET trusts every key unless told otherwise; this tells it otherwise.
+/// Decides whether to trust the key a host presents. An instance's own console output is the authority for that
+/// instance; without one, known_hosts (FabulAWS's own of the environment, by instance id, then the user's, by
+/// address); then trust-on-first-use when allowed. Whatever is accepted first is pinned for the rest of the run.
+/// SSH.NET trusts every key unless told otherwise; this tells it otherwise.
 /// </summary>
 internal sealed class HostKeyCheck
 {
-    private readonly KnownHostsFile knownHosts;
-    private readonly IReadOnlyList<KnownHostEntry> known;
+    private readonly HostKeyStore store;
+    private readonly IReadOnlyList<(KnownHostEntry Entry, KnownHostsFile File)> known;
     private readonly ConsoleHostKeys? console;
     private readonly bool trustOnFirstUse;
     private readonly string consoleNote;
 
-    private HostKeyCheck(RemoteHost host, string lookupName, KnownHostsFile knownHosts, IReadOnlyList<KnownHostEntry> known, ConsoleHostKeys? console, bool trustOnFirstUse, string consoleNote)
+    private HostKeyCheck(RemoteHost host, string lookupName, HostKeyStore store, IReadOnlyList<(KnownHostEntry, KnownHostsFile)> known, ConsoleHostKeys? console, bool trustOnFirstUse, string consoleNote)
     {
         Host = host;
         LookupName = lookupName;
-        this.knownHosts = knownHosts;
+        this.store = store;
         this.known = known;
         this.console = console;
         this.trustOnFirstUse = trustOnFirstUse;
@@ -36,31 +38,33 @@ internal sealed class HostKeyCheck
     public string? Refusal { get; private set; }
 
     /// <summary>Gets the key types known for the host, to ask the server for those first.</summary>
-    public IEnumerable<string> KnownKeyTypes => known.Select(k => k.KeyType).Distinct();
+    public IEnumerable<string> KnownKeyTypes => known.Select(k => k.Entry.KeyType).Distinct();
 
-    /// <summary>Gathers what is known about a host's key before connecting (reads console output when needed).</summary>
+    private string RecordName => HostKeyStore.RecordName(Host, LookupName);
+
+    /// <summary>Gathers what is known about a host's key before connecting (reads the instance's console output).</summary>
     /// <param name="host">The host.</param>
     /// <param name="port">The port.</param>
     /// <param name="settings">The SSH settings.</param>
-    /// <param name="knownHosts">The known_hosts file.</param>
+    /// <param name="store">The run's host keys.</param>
     /// <param name="instances">Reads console output; null to skip it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The check.</returns>
-    public static async Task<HostKeyCheck> PrepareAsync(RemoteHost host, int port, SshSettings settings, KnownHostsFile knownHosts, IInstances? instances, CancellationToken cancellationToken)
+    public static async Task<HostKeyCheck> PrepareAsync(RemoteHost host, int port, SshSettings settings, HostKeyStore store, IInstances? instances, CancellationToken cancellationToken)
     {
         var lookupName = KnownHostsFile.LookupName(host.Address, port);
-        var known = knownHosts.TrustedKeys(lookupName);
         ConsoleHostKeys? console = null;
         var note = host.InstanceId is null ? "no instance id to read console output from" : "console output not consulted";
-        if (known.Count == 0 && settings.UseConsoleOutputHostKeys && host.InstanceId is not null && instances is not null)
+        if (settings.UseConsoleOutputHostKeys && host.InstanceId is not null && instances is not null)
         {
             var text = await instances.GetConsoleOutputAsync(host.InstanceId, cancellationToken).ConfigureAwait(false);
-            console = ConsoleHostKeys.Parse(text);
-            note = console.IsEmpty ? $"no host key fingerprints in the console output of {host.InstanceId} (yet)" : $"the console output of {host.InstanceId}";
-            console = console.IsEmpty ? null : console;
+            var parsed = ConsoleHostKeys.Parse(text);
+            note = parsed.IsEmpty ? $"no host key fingerprints in the console output of {host.InstanceId} (yet)" : $"the console output of {host.InstanceId}";
+            console = parsed.IsEmpty ? null : parsed;
         }
 
-        return new HostKeyCheck(host, lookupName, knownHosts, known, console, settings.TrustOnFirstUse, note);
+        var known = console is null ? store.Trusted(host, lookupName) : [];
+        return new HostKeyCheck(host, lookupName, store, known, console, settings.TrustOnFirstUse, note);
     }
 
     /// <summary>The SSH.NET HostKeyReceived handler.</summary>
@@ -73,42 +77,50 @@ internal sealed class HostKeyCheck
     /// <returns>True to trust it.</returns>
     public bool Decide(byte[] key)
     {
-        var presented = $"{HostKeyFingerprint.Sha256(key)} ({HostKeyFingerprint.KeyType(key)})";
-        if (knownHosts.Revoked(LookupName, key) is { } revoked)
+        var presented = Describe(key);
+        if (store.Revoked(LookupName, key) is { } revoked)
         {
-            return Refuse($"The host key of {Host} ({presented}) is marked @revoked in {knownHosts.Path} line {revoked.Line}: refusing to connect. The server needs a new host key.");
+            return Refuse($"The host key of {Host} ({presented}) is marked @revoked in {revoked.File.Path} line {revoked.Entry.Line}: refusing to connect. The server needs a new host key.");
         }
 
-        if (known.Count > 0)
+        if (store.Pinned(RecordName) is { } pinned)
         {
-            if (known.Any(k => k.Key.AsSpan().SequenceEqual(key)))
-            {
-                return true;
-            }
-
-            var expected = string.Join(", ", known.Select(k => $"{HostKeyFingerprint.Sha256(k.Key)} ({k.KeyType}, line {k.Line})"));
-            return Refuse($"HOST KEY MISMATCH for {Host} as {LookupName}: {knownHosts.Path} expects {expected}, the server presented {presented}. "
-                + $"Someone may be intercepting the connection, or the address now belongs to a new instance. Check the instance's console output; if the new key is right, remove the old one with `ssh-keygen -R '{LookupName}' -f {knownHosts.Path}`.");
+            return pinned.AsSpan().SequenceEqual(key) || Refuse($"HOST KEY CHANGED during this run for {Host}: it presented {Describe(pinned)} first and now {presented}. Someone may be intercepting the connection; stopping.");
         }
 
         if (console is not null)
         {
             return console.Contains(key)
-                ? true
+                ? Accept(key)
                 : Refuse($"HOST KEY MISMATCH for {Host}: the console output of {Host.InstanceId} lists {string.Join(", ", console.Fingerprints.Concat(console.Keys.Select(HostKeyFingerprint.Sha256)).Distinct())}, the server presented {presented}. Someone may be intercepting the connection; do not trust this host.");
+        }
+
+        if (known.Count > 0)
+        {
+            if (known.Any(k => k.Entry.Key.AsSpan().SequenceEqual(key)))
+            {
+                return Accept(key);
+            }
+
+            var expected = string.Join(", ", known.Select(k => $"{HostKeyFingerprint.Sha256(k.Entry.Key)} ({k.Entry.KeyType}, {k.File.Path} line {k.Entry.Line})"));
+            return Refuse($"HOST KEY MISMATCH for {Host} as {RecordName}: known_hosts expects {expected}, the server presented {presented}. "
+                + $"Someone may be intercepting the connection, or the address now belongs to another server. Check the server's console output; if the new key is right, remove the old one with `ssh-keygen -R '{(known[0].File == store.User ? LookupName : RecordName)}' -f {known[0].File.Path}`.");
         }
 
         if (trustOnFirstUse)
         {
-            knownHosts.Append(LookupName, key);
-            return true;
+            return store.Record(RecordName, key).AsSpan().SequenceEqual(key) || Refuse($"HOST KEY CHANGED during this run for {Host}: another connection accepted {Describe(store.Pinned(RecordName)!)} first, now {presented}. Stopping.");
         }
 
-        return Refuse($"Unknown host key for {Host} as {LookupName}: {presented} is not in {knownHosts.Path} ({consoleNote}). "
-            + $"After checking the fingerprint, add it with `ssh-keyscan -p {PortOf(LookupName)} {Host.Address} >> {knownHosts.Path}`, or allow trust-on-first-use (SshSettings.TrustOnFirstUse) to record it.");
+        return Refuse($"Unknown host key for {Host} as {LookupName}: {presented} is in neither {store.User.Path} nor {store.Recorded.Path} ({consoleNote}). "
+            + $"After checking the fingerprint, add it with `ssh-keyscan -p {PortOf(LookupName)} {Host.Address} >> {store.User.Path}`, or allow trust-on-first-use (--ssh-trust-new-hosts) to record it in {store.Recorded.Path}.");
     }
 
+    private static string Describe(byte[] key) => $"{HostKeyFingerprint.Sha256(key)} ({HostKeyFingerprint.KeyType(key)})";
+
     private static string PortOf(string lookupName) => lookupName.StartsWith('[') ? lookupName[(lookupName.LastIndexOf(':') + 1)..] : "22";
+
+    private bool Accept(byte[] key) => store.Pin(RecordName, key).AsSpan().SequenceEqual(key) || Refuse($"HOST KEY CHANGED during this run for {Host}: another connection accepted {Describe(store.Pinned(RecordName)!)} first. Stopping.");
 
     private bool Refuse(string reason)
     {

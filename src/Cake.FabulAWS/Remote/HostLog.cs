@@ -3,7 +3,10 @@ using Cake.FabulAWS.Ports;
 
 namespace Cake.FabulAWS.Remote;
 
-/// <summary>One host's log: lines go to its own file (appended) and to the Cake log as <c>[host] line</c>, secrets redacted.</summary>
+/// <summary>
+/// One host's log: lines go to its own file (appended, owner-only, named by instance id when there is one: the next
+/// instance may reuse the address) and to the Cake log as <c>[host] line</c>, secrets redacted.
+/// </summary>
 internal sealed class HostLog : IDisposable
 {
     private readonly RemoteHost host;
@@ -21,18 +24,24 @@ internal sealed class HostLog : IDisposable
         this.host = host;
         this.log = log;
         Directory.CreateDirectory(directory);
-        FilePath = Path.Combine(directory, FileName(host.Address));
-        file = new StreamWriter(new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        FilePath = Path.Combine(directory, FileName(host));
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        file = new StreamWriter(new FileStream(FilePath, options)) { AutoFlush = true };
     }
 
     /// <summary>Gets the log file.</summary>
     public string FilePath { get; }
 
-    /// <summary>The log file name for a host address.</summary>
-    /// <param name="address">The address.</param>
+    /// <summary>The log file name of a host: its instance id, else its address.</summary>
+    /// <param name="host">The host.</param>
     /// <returns>A file name.</returns>
-    public static string FileName(string address) =>
-        string.Concat(address.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".log";
+    public static string FileName(RemoteHost host) =>
+        string.Concat((host.InstanceId ?? host.Address).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".log";
 
     /// <summary>Makes every later line hide these values.</summary>
     /// <param name="secrets">The secrets.</param>

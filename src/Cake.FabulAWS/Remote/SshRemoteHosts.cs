@@ -5,13 +5,15 @@ namespace Cake.FabulAWS.Remote;
 
 /// <summary>
 /// The SSH adapter (SSH.NET): runs commands and moves files on many hosts at once, with bounded concurrency, host
-/// keys verified, one log file per host and the Cake log prefixed with the host.
+/// keys verified, one log file per host and the Cake log prefixed with the host. One instance serves a whole run:
+/// the first key each host presents is pinned for every later connection of the run.
 /// </summary>
 public sealed class SshRemoteHosts : IRemoteHosts
 {
     private readonly SshSettings settings;
     private readonly ICakeLog log;
     private readonly IInstances? instances;
+    private readonly Lazy<HostKeyStore> hostKeys;
 
     /// <summary>Initializes a new instance of the <see cref="SshRemoteHosts"/> class.</summary>
     /// <param name="settings">The SSH settings.</param>
@@ -29,6 +31,9 @@ public sealed class SshRemoteHosts : IRemoteHosts
         this.settings = settings;
         this.log = log;
         this.instances = instances;
+        hostKeys = new(() => new HostKeyStore(
+            KnownHostsFile.Load(settings.KnownHostsPath ?? Path.Combine(Home, ".ssh", "known_hosts")),
+            KnownHostsFile.Load(settings.RecordedKnownHostsPath ?? Path.Combine(Home, ".fabulaws", "known_hosts"))));
     }
 
     /// <summary>Gets how environment variables are read (tests replace it).</summary>
@@ -46,9 +51,8 @@ public sealed class SshRemoteHosts : IRemoteHosts
         ArgumentNullException.ThrowIfNull(hosts);
         var target = $"as '{settings.User}' on {string.Join(", ", hosts.Select(h => h.Address))}";
         var keys = SshKeys.Open(settings, Variables, Home, target);
-        var knownHosts = KnownHostsFile.Load(settings.KnownHostsPath ?? Path.Combine(Home, ".ssh", "known_hosts"));
         var connections = hosts.Select(h => new HostConnection(h, settings, keys, ct =>
-            HostKeyCheck.PrepareAsync(h, h.Port ?? settings.Port, settings, knownHosts, instances, ct))).ToList();
+            HostKeyCheck.PrepareAsync(h, h.Port ?? settings.Port, settings, hostKeys.Value, instances, ct))).ToList();
         return Task.FromResult<IRemoteStep>(new SshStep(settings, log, connections) { AfterSecretFilesCreated = AfterSecretFilesCreated });
     }
 }

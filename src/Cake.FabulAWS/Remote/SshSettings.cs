@@ -19,13 +19,19 @@ public sealed record SshSettings(string User)
     /// <summary>Gets the key's passphrase; null for <c>FABULAWS_SSH_KEY_PASSPHRASE</c>, else none.</summary>
     public Secret? KeyPassphrase { get; init; }
 
-    /// <summary>Gets the known_hosts file; null for ~/.ssh/known_hosts.</summary>
+    /// <summary>Gets the user's known_hosts file, only read; null for ~/.ssh/known_hosts.</summary>
     public string? KnownHostsPath { get; init; }
 
-    /// <summary>Gets a value indicating whether an unknown host key is accepted and appended to known_hosts (never a changed or revoked one).</summary>
+    /// <summary>
+    /// Gets FabulAWS's own known_hosts file of the environment, where keys trusted on first use are recorded by instance
+    /// id (never by address: the next instance may get the same private IP); null for ~/.fabulaws/known_hosts.
+    /// </summary>
+    public string? RecordedKnownHostsPath { get; init; }
+
+    /// <summary>Gets a value indicating whether an unknown host key is accepted and recorded (never a changed or revoked one).</summary>
     public bool TrustOnFirstUse { get; init; }
 
-    /// <summary>Gets a value indicating whether a host missing from known_hosts is checked against the fingerprints its EC2 console output printed.</summary>
+    /// <summary>Gets a value indicating whether an instance's host key is checked against the keys its EC2 console output printed (the authority for that instance).</summary>
     public bool UseConsoleOutputHostKeys { get; init; } = true;
 
     /// <summary>Gets the time allowed to connect and authenticate.</summary>

@@ -46,6 +46,7 @@ public sealed class ConsoleOutputThroughLocalAwsTests : IAsyncLifetime
         Port = aws.Server.Options.SshPort,
         KeyPath = ClientKey,
         KnownHostsPath = KnownHosts,
+        RecordedKnownHostsPath = Path.Combine(root, "fabulaws_known_hosts"),
         TrustOnFirstUse = false,
         UseConsoleOutputHostKeys = useConsoleOutput,
         LogDirectory = Path.Combine(root, "logs"),

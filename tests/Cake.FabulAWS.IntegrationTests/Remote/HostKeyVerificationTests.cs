@@ -26,8 +26,8 @@ public sealed class HostKeyVerificationTests : IAsyncLifetime
         var failure = await FailureAsync(hosts.Settings(), hosts.Hosts[0]);
 
         // Then
-        Assert.StartsWith($"HOST KEY MISMATCH for {hosts.Hosts[0]} as [{address}]:2222", failure);
-        Assert.Contains($"expects {await FingerprintAsync(other + ".pub")} (ssh-ed25519, line 1)", failure);
+        Assert.StartsWith($"HOST KEY MISMATCH for {hosts.Hosts[0]} as {hosts.Hosts[0].InstanceId}", failure);
+        Assert.Contains($"expects {await FingerprintAsync(other + ".pub")} (ssh-ed25519, {hosts.KnownHosts} line 1)", failure);
         Assert.Contains($"the server presented {await FingerprintAsync(hosts.Servers[0].HostKeyFile + ".pub")} (ssh-ed25519)", failure);
         Assert.Contains($"ssh-keygen -R '[{address}]:2222'", failure);
     }
@@ -58,32 +58,75 @@ public sealed class HostKeyVerificationTests : IAsyncLifetime
         var failure = await FailureAsync(hosts.Settings(), hosts.Hosts[1]);
 
         // Then
-        Assert.StartsWith($"Unknown host key for {hosts.Hosts[1]} as [{address}]:2222: {await FingerprintAsync(hosts.Servers[1].HostKeyFile + ".pub")} (ssh-ed25519) is not in {hosts.KnownHosts}", failure);
+        Assert.StartsWith($"Unknown host key for {hosts.Hosts[1]} as [{address}]:2222: {await FingerprintAsync(hosts.Servers[1].HostKeyFile + ".pub")} (ssh-ed25519) is in neither {hosts.KnownHosts} nor {hosts.RecordedKnownHosts}", failure);
         Assert.Contains($"ssh-keyscan -p 2222 {address} >> {hosts.KnownHosts}", failure);
-        Assert.Contains("TrustOnFirstUse", failure);
+        Assert.Contains("--ssh-trust-new-hosts", failure);
         Assert.False(File.Exists(hosts.KnownHosts));
+        Assert.False(File.Exists(hosts.RecordedKnownHosts));
     }
 
     [Fact]
-    public async Task Should_Record_Unknown_Hosts_When_Trusting_On_First_Use()
+    public async Task Should_Record_Unknown_Hosts_By_Instance_Id_In_Its_Own_File_When_Trusting_On_First_Use()
     {
         // Given
         File.Delete(hosts.KnownHosts);
 
         // When
         await RunAsync(hosts.Settings() with { TrustOnFirstUse = true }, hosts.Hosts);
-        var recorded = await File.ReadAllLinesAsync(hosts.KnownHosts);
+        var recorded = await File.ReadAllLinesAsync(hosts.RecordedKnownHosts);
         var again = await RunAsync(hosts.Settings(), hosts.Hosts);
 
-        // Then
+        // Then: the user's known_hosts is never written
         Assert.Equal(2, recorded.Length);
         foreach (var (server, i) in hosts.Servers.Select((s, i) => (s, i)))
         {
-            Assert.Contains($"[{hosts.Hosts[i].Address}]:2222 {string.Join(' ', server.HostPublicKey.Split(' ').Take(2))}", recorded);
+            Assert.Contains($"{hosts.Hosts[i].InstanceId} {string.Join(' ', server.HostPublicKey.Split(' ').Take(2))}", recorded);
         }
 
-        Assert.Equal(Convert.ToInt32("600", 8), (int)File.GetUnixFileMode(hosts.KnownHosts));
+        Assert.Equal(Convert.ToInt32("600", 8), (int)File.GetUnixFileMode(hosts.RecordedKnownHosts));
+        Assert.False(File.Exists(hosts.KnownHosts));
         Assert.All(again, r => Assert.True(r.Succeeded));
+    }
+
+    [Fact]
+    public async Task Should_Refuse_For_The_Rest_Of_The_Run_Another_Key_Than_The_One_Trusted_First()
+    {
+        // Given: one run (one adapter); the same instance answers later with another key (here: another server)
+        File.Delete(hosts.KnownHosts);
+        var remote = new SshRemoteHosts(hosts.Settings() with { TrustOnFirstUse = true }, new CapturingLog());
+        await using (var first = await remote.OpenAsync([hosts.Hosts[0]]))
+        {
+            await first.WriteSecretsAsync("~/secrets", [new RemoteSecret("token", new Secret("s3cr3t"))]);
+        }
+
+        var impostor = new RemoteHost(hosts.Hosts[1].Address, hosts.Hosts[0].InstanceId);
+
+        // When
+        await using var second = await remote.OpenAsync([impostor]);
+        var error = await Assert.ThrowsAsync<RemoteCommandException>(() => second.WriteSecretsAsync("~/secrets", [new RemoteSecret("token", new Secret("s3cr3t"))]));
+
+        // Then
+        Assert.Contains($"HOST KEY CHANGED during this run for {impostor}: it presented {await FingerprintAsync(hosts.Servers[0].HostKeyFile + ".pub")} (ssh-ed25519) first and now {await FingerprintAsync(hosts.Servers[1].HostKeyFile + ".pub")}", error.Message);
+        Assert.False(File.Exists(Path.Combine(hosts.Home(1), "secrets", "token")));
+        Assert.Single(await File.ReadAllLinesAsync(hosts.RecordedKnownHosts));
+    }
+
+    [Fact]
+    public async Task Should_Trust_A_Replacement_Instance_On_A_Reused_Address_By_Its_Console_Output()
+    {
+        // Given: known_hosts still lists the key of the instance that had this address before
+        var old = Path.Combine(hosts.Root.FullName, "old_instance_key");
+        await KeyGen.CreateAsync(old);
+        await File.WriteAllTextAsync(hosts.KnownHosts, $"[{hosts.Hosts[0].Address}]:2222 {await File.ReadAllTextAsync(old + ".pub")}");
+        var console = await CloudInitOutputAsync(hosts.Servers[0].HostKeyFile + ".pub", fingerprints: true, keys: false);
+        var instances = Substitute.For<IInstances>();
+        instances.GetConsoleOutputAsync(hosts.Hosts[0].InstanceId!, Arg.Any<CancellationToken>()).Returns(console);
+
+        // When
+        var results = await RunAsync(hosts.Settings() with { UseConsoleOutputHostKeys = true }, [hosts.Hosts[0]], instances);
+
+        // Then
+        Assert.Equal("ok", Assert.Single(results).OutputTail);
     }
 
     [Fact]
@@ -100,6 +143,7 @@ public sealed class HostKeyVerificationTests : IAsyncLifetime
         // Then
         Assert.StartsWith("HOST KEY MISMATCH", failure);
         Assert.Single(await File.ReadAllLinesAsync(hosts.KnownHosts));
+        Assert.False(File.Exists(hosts.RecordedKnownHosts));
     }
 
     [Fact]

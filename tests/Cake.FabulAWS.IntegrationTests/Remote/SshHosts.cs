@@ -18,6 +18,7 @@ public sealed class SshHosts : IAsyncDisposable
         Prefix = prefix;
         ClientKey = clientKey;
         KnownHosts = Path.Combine(root.FullName, "known_hosts");
+        RecordedKnownHosts = Path.Combine(root.FullName, "fabulaws", "known_hosts");
         LogDirectory = Path.Combine(root.FullName, "logs");
     }
 
@@ -28,6 +29,9 @@ public sealed class SshHosts : IAsyncDisposable
     public string ClientKey { get; }
 
     public string KnownHosts { get; }
+
+    /// <summary>Gets FabulAWS's own known_hosts (trust on first use records there, by instance id).</summary>
+    public string RecordedKnownHosts { get; }
 
     public string LogDirectory { get; }
 
@@ -90,6 +94,7 @@ public sealed class SshHosts : IAsyncDisposable
         Port = Port,
         KeyPath = ClientKey,
         KnownHostsPath = KnownHosts,
+        RecordedKnownHostsPath = RecordedKnownHosts,
         LogDirectory = LogDirectory,
         ConnectTimeout = TimeSpan.FromSeconds(10),
         CommandTimeout = TimeSpan.FromSeconds(60),

@@ -12,7 +12,7 @@ public sealed class SshRemoteHostsTests : IAsyncLifetime
     public async Task DisposeAsync() => await hosts.DisposeAsync();
 
     [Fact]
-    public async Task Should_Run_On_Every_Host_And_Log_Each_Host_To_Its_Own_File()
+    public async Task Should_Run_On_Every_Host_And_Log_Each_Host_To_Its_Own_Owner_Only_File_Named_By_Instance_Id()
     {
         // Given
         var log = new CapturingLog();
@@ -30,8 +30,10 @@ public sealed class SshRemoteHostsTests : IAsyncLifetime
             Assert.Equal(0, results[i].ExitCode);
             Assert.Equal($"hello from {hosts.Home(i)}", results[i].OutputTail);
             Assert.Contains($"[{address}] hello from {hosts.Home(i)}", log.Lines);
-            var file = await File.ReadAllTextAsync(Path.Combine(hosts.LogDirectory, $"{address}.log"));
+            var path = Path.Combine(hosts.LogDirectory, $"{hosts.Hosts[i].InstanceId}.log");
+            var file = await File.ReadAllTextAsync(path);
             Assert.Contains($"hello from {hosts.Home(i)}", file);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             Assert.DoesNotContain("home" + (((i + 1) % 3) + 1), file);
         }
     }
@@ -75,7 +77,7 @@ public sealed class SshRemoteHostsTests : IAsyncLifetime
         Assert.Contains($"[{hosts.Hosts[0].Address}] $ echo token: [REDACTED] </dev/null", log.Lines);
         Assert.Contains($"[{hosts.Hosts[0].Address}] token: [REDACTED]", log.Lines);
         Assert.DoesNotContain("tok-5e3d", log.Text);
-        Assert.DoesNotContain("tok-5e3d", await File.ReadAllTextAsync(Path.Combine(hosts.LogDirectory, $"{hosts.Hosts[0].Address}.log")));
+        Assert.DoesNotContain("tok-5e3d", await File.ReadAllTextAsync(Path.Combine(hosts.LogDirectory, $"{hosts.Hosts[0].InstanceId}.log")));
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class ExampleFilesTests
             Assert.Equal(new Uri("http://127.0.0.1:4566"), local.EndpointUrl);
             Assert.Equal((LaunchType.LaunchTemplate, "demo-local-lt"), (local.LaunchType, local.LaunchTemplateName));
             Assert.Equal(("fabdeploy", "private_ip_address", 2222), (local.DeployUser, local.SshAddressAttribute, local.Ssh.Port));
-            Assert.Equal("~/www", local.StaticHtml.RemoteRoot);
+            Assert.Equal("~/services/nginx/html", local.StaticHtml.RemoteRoot);
             Assert.Equal("demo-local-asg", local.AutoScalingGroupName);
             Assert.Equal(["demo-local-lb"], local.LoadBalancerNames);
             Assert.False(local.IsProduction);

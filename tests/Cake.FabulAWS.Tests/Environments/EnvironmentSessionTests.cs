@@ -85,7 +85,7 @@ public class EnvironmentSessionTests
 
             // Then
             Assert.Equal("demo-local-asg", settings.AutoScalingGroupName);
-            Assert.Equal("~/www", settings.StaticRoot);
+            Assert.Equal("~/services/nginx/html", settings.StaticRoot);
             Assert.Equal(target.StaticHtml.UpgradeMessage, settings.UpgradeMessageFile);
             Assert.Equal(target.StaticHtml.HealthcheckOverride, settings.HealthcheckOverrideFile);
         }
