@@ -35,6 +35,8 @@ Task("Test")
         Configuration = parameters.Configuration,
         NoBuild = true,
         Loggers = { "console;verbosity=normal" },
+        // A test that hangs fails with a dump and its name after 8 minutes instead of holding CI until its limit.
+        ArgumentCustomization = args => args.Append("--blame-hang-timeout").Append("8m").Append("--blame-hang-dump-type").Append("mini"),
     });
 });
 
@@ -56,7 +58,7 @@ Task("CheckBranch")
     .IsDependentOn("Test")
     .Does(async () =>
 {
-    await FabulAwsCheckBranchAsync(parameters.Deployment.Branch, new CheckBranchSettings { WorkingDirectory = parameters.RepositoryRoot });
+    parameters.Verified = await FabulAwsCheckBranchAsync(parameters.Deployment);
 });
 
 Task("CreateLaunchConfig")

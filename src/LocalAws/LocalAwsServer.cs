@@ -130,6 +130,20 @@ public sealed partial class LocalAwsServer : IAsyncDisposable
         await TickAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Lets <paramref name="count"/> more control loop ticks complete (running them when there is no loop): after it,
+    /// whatever the control loop would do about the state as it was has been done, so a test can assert nothing happened.
+    /// </summary>
+    /// <param name="count">How many ticks.</param>
+    /// <param name="timeout">How long the loop may take for them.</param>
+    /// <returns>A task.</returns>
+    public async Task WaitForTicksAsync(int count, TimeSpan? timeout = null)
+    {
+        var wanted = Metrics.Ticks + count + 1; // the tick in progress may have read the state before the call
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        await WaitUntilAsync(_ => Metrics.Ticks >= wanted, limit, $"{count} control loop ticks").ConfigureAwait(false);
+    }
+
     /// <summary>Polls the state (ticking when there is no loop) until the condition holds.</summary>
     /// <param name="condition">Read under the lock.</param>
     /// <param name="timeout">How long to wait.</param>

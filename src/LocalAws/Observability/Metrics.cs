@@ -20,8 +20,12 @@ public sealed class Metrics
     private readonly ConcurrentDictionary<string, int> requests = new(StringComparer.Ordinal);
     private readonly List<CapacitySample> timeline = [];
     private readonly int capacity;
+    private long ticks;
 
     internal Metrics(int capacity) => this.capacity = capacity;
+
+    /// <summary>Gets how many control loop ticks have completed (one timeline sample each, also once old samples are dropped).</summary>
+    public long Ticks => Interlocked.Read(ref ticks);
 
     /// <summary>Gets a copy of the request counts per "service:Action".</summary>
     public IReadOnlyDictionary<string, int> RequestCounts => new Dictionary<string, int>(requests);
@@ -47,6 +51,7 @@ public sealed class Metrics
 
     internal void Add(CapacitySample sample)
     {
+        Interlocked.Increment(ref ticks);
         lock (timeline)
         {
             timeline.Add(sample);

@@ -15,7 +15,7 @@ public sealed class ScalingProcessesAdapterTests
             await Ports.ScalingProcesses.SuspendProcessesAsync("web", ["Launch", "AZRebalance"]);
             await Ports.AutoScalingGroups.SetDesiredCapacityAsync("web", 1);
             var suspended = await Ports.AutoScalingGroups.FindGroupAsync("web");
-            await Task.Delay(TimeSpan.FromMilliseconds(500)); // ten control loop ticks with Launch suspended
+            await Server.WaitForTicksAsync(10); // ten control loop ticks with Launch suspended
             var whileSuspended = await Ports.AutoScalingGroups.FindGroupAsync("web");
             await Ports.ScalingProcesses.ResumeProcessesAsync("web", ["Launch"]);
             var resumed = await WaitInServiceAsync("web", 1);
@@ -53,7 +53,7 @@ public sealed class ScalingProcessesAdapterTests
 
             // When
             await Ports.GroupInstances.SetHealthAsync(id, healthy: false);
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await Server.WaitForTicksAsync(10);
             var (_, held) = Assert.Single(await Ports.GroupInstances.DescribeAsync([id]));
             await Ports.ScalingProcesses.ResumeProcessesAsync("web", ["ReplaceUnhealthy"]);
             var replaced = await LocalAwsAdapters.PollAsync(

@@ -66,7 +66,14 @@ public sealed partial class StandaloneTests : IDisposable
             await Task.Delay(100);
         }
 
-        await Task.Delay(1500); // one watch frame with both instances InService
+        // a watch frame drawn after both instances went InService
+        var frameDeadline = DateTime.UtcNow.AddSeconds(30);
+        while (InServiceRows(output) < 2)
+        {
+            Assert.True(DateTime.UtcNow < frameDeadline, "no watch frame showed both instances InService:\n" + output);
+            await Task.Delay(50);
+        }
+
         var sshd = Directory.EnumerateDirectories("/proc").Count(d => File.Exists(Path.Combine(d, "cmdline")) && SafeRead(Path.Combine(d, "cmdline")).Contains(dataDirectory, StringComparison.Ordinal));
         global::LocalAws.Hosts.ProcessTree.Signal(process.Id, 15); // SIGTERM
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -79,6 +86,14 @@ public sealed partial class StandaloneTests : IDisposable
         Assert.Matches(@"i-\w+  127\.[\d.]+\s+InService\s+Healthy", output.ToString());
         Assert.False(Directory.Exists(dataDirectory), "the temp data directory is deleted");
         Assert.DoesNotContain(Directory.EnumerateDirectories("/proc"), d => SafeRead(Path.Combine(d, "cmdline")).Contains(dataDirectory, StringComparison.Ordinal));
+    }
+
+    private static int InServiceRows(System.Text.StringBuilder output)
+    {
+        lock (output)
+        {
+            return Regex.Matches(output.ToString(), @"i-\w+  127\.[\d.]+\s+InService\s+Healthy").Count;
+        }
     }
 
     private static string SafeRead(string file)

@@ -13,6 +13,7 @@ public sealed class PermissionWatcher : IDisposable
     private readonly HashSet<string> seen = [];
     private readonly CancellationTokenSource stop = new();
     private readonly Thread poller;
+    private long passes;
 
     public PermissionWatcher(IReadOnlyList<string> roots)
     {
@@ -39,6 +40,23 @@ public sealed class PermissionWatcher : IDisposable
     public IReadOnlyCollection<string> Seen
     {
         get { lock (violations) { return [.. seen]; } }
+    }
+
+    /// <summary>Waits until the poller has listed every root at least once from start to end after this call.</summary>
+    /// <returns>A task.</returns>
+    public async Task WaitForFullPassAsync()
+    {
+        var wanted = Interlocked.Read(ref passes) + 2; // the pass in progress may have started before the call
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Interlocked.Read(ref passes) < wanted)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The permission watcher made no full pass over its folders within 30 s.");
+            }
+
+            await Task.Delay(5);
+        }
     }
 
     public void Dispose()
@@ -69,6 +87,8 @@ public sealed class PermissionWatcher : IDisposable
                     // a file vanished between listing and stat (the rename): list again
                 }
             }
+
+            Interlocked.Increment(ref passes);
         }
     }
 

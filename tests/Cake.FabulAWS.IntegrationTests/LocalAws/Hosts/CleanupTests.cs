@@ -16,17 +16,19 @@ public sealed class CleanupTests : IDisposable
     /// <summary>Processes whose command line mentions the directory (sshd -f DIR/...), found by scanning /proc.</summary>
     private static List<int> ProcessesMentioning(string directory) =>
         Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => int.TryParse(n, out _)).Select(int.Parse!)
-            .Where(pid =>
-            {
-                try
-                {
-                    return Encoding.UTF8.GetString(File.ReadAllBytes($"/proc/{pid}/cmdline")).Contains(directory, StringComparison.Ordinal);
-                }
-                catch (IOException)
-                {
-                    return false;
-                }
-            }).ToList();
+            .Where(pid => Cmdline(pid).Contains(directory, StringComparison.Ordinal)).ToList();
+
+    private static string Cmdline(int pid)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(File.ReadAllBytes($"/proc/{pid}/cmdline"));
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
 
     private static bool Alive(int pid)
     {
@@ -63,7 +65,13 @@ public sealed class CleanupTests : IDisposable
             client.Connect();
             var session = client.CreateCommand("sleep 300 </dev/null");
             _ = session.BeginExecute();
-            await Task.Delay(300);
+            var started = DateTime.UtcNow;
+            while (!ProcessTree.Descendants(aws.SshdProcessIds).Any(pid => Cmdline(pid).StartsWith("sleep", StringComparison.Ordinal)))
+            {
+                Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "the session's sleep never started");
+                await Task.Delay(20);
+            }
+
             tree = [.. ProcessTree.Descendants(aws.SshdProcessIds)];
             throw new InvalidOperationException("the test failed here");
         });
