@@ -2,6 +2,7 @@
 // in Setup, before any task runs, so a typo fails in seconds instead of after the test suite.
 using Cake.FabulAWS.Configuration;
 using Cake.FabulAWS.Environments;
+using Cake.FabulAWS.Workflows.CheckBranch;
 
 public sealed class BuildParameters
 {
@@ -20,6 +21,7 @@ public sealed class BuildParameters
     public string DeploymentName { get; private set; }
     public string LaunchConfigName { get; private set; }
     public string RemoteUser { get; private set; }
+    public string WorkerHost { get; private set; }
     public bool TrustNewHostKeys { get; private set; }
     public FilePath ConfigFile { get; private set; }
     public FabulAwsConfig Config { get; private set; }
@@ -47,13 +49,17 @@ public sealed class BuildParameters
             DeploymentName = context.Argument<string>("deployment", null),
             LaunchConfigName = context.Argument<string>("launch-config", null),
             RemoteUser = context.Argument<string>("remote-user", null),
+            WorkerHost = context.Argument<string>("worker", null),
             TrustNewHostKeys = context.HasArgument("ssh-trust-new-hosts"),
             ConfigFile = config.IsRelative ? root.CombineWithFilePath(config) : config,
             Artifacts = root.Combine("artifacts"),
         };
     }
 
-    public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys };
+    // What CheckBranch verified: the branch and the exact commit the deployment targets build and deploy.
+    public CheckedBranch Verified { get; set; }
+
+    public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys, WorkerHost = WorkerHost };
 
     // Loads fabulaws-config.yml and resolves --environment when a deployment task is about to run.
     public void ResolveDeployment(ICakeContext context, IEnumerable<string> tasksToRun)

@@ -1,4 +1,7 @@
+using Cake.Core;
 using Cake.Core.Annotations;
+using Cake.FabulAWS.Configuration;
+using Cake.FabulAWS.Environments;
 
 namespace Cake.FabulAWS;
 
@@ -9,4 +12,23 @@ namespace Cake.FabulAWS;
 [CakeAliasCategory("FabulAWS")]
 public static partial class FabulAwsAliases
 {
+    /// <summary>
+    /// Runs one alias's work on the services of one environment; the first Ctrl-C or SIGTERM cancels the work into
+    /// its cleanup, and the alias then fails saying so.
+    /// </summary>
+    private static async Task<T> RunAsync<T>(ICakeContext context, DeploymentTarget target, EnvironmentOptions? options, string what, Func<EnvironmentServices, CancellationToken, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(target);
+        using var signals = new InterruptSignals(context.Log);
+        using var services = EnvironmentServicesFactory.Create(context, target, options);
+        try
+        {
+            return await work(services, signals.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (signals.Received is { } signal)
+        {
+            throw new CakeException($"{what} on {target.Deployment}/{target.Environment} was stopped by {signal}; what it had started was cleaned up (see the lines above).");
+        }
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class AwsClients : IDisposable
 
     public AwsClients(AwsConnectionSettings settings)
     {
+        AwsSdkVersion.EnsureExpected();
         this.settings = settings;
         profile = Once(() => AwsProfileSettings.Resolve(settings.Profile));
         autoScaling = Once(() => CreateQueryClient(QueryService.AutoScaling));

@@ -50,11 +50,11 @@ internal static class AwsErrors
 
         if (message.Contains("credentials", StringComparison.OrdinalIgnoreCase))
         {
-            return " Configure credentials: the profile in fabulaws-config.yml or AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, 'aws sso login', or an instance role.";
+            return " Configure credentials: aws_profile in fabulaws-config.yml or AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, 'aws sso login', or an instance role.";
         }
 
         return message.Contains("Region", StringComparison.Ordinal)
-            ? " Set the region: in fabulaws-config.yml, AWS_REGION, or the profile's region."
+            ? " Set the region: region in fabulaws-config.yml, AWS_REGION, or the profile's region."
             : " Check the region, the endpoint URL and the network.";
     }
 

@@ -11,7 +11,12 @@ namespace Cake.FabulAWS.Aws;
 /// </summary>
 public sealed class AwsServices : IDisposable
 {
-    private readonly AwsClients clients;
+    private readonly AwsClients? clients;
+
+    /// <summary>Initializes a new instance of the <see cref="AwsServices"/> class whose ports are all set by the caller (tests).</summary>
+    internal AwsServices()
+    {
+    }
 
     internal AwsServices(AwsClients clients)
     {
@@ -32,38 +37,38 @@ public sealed class AwsServices : IDisposable
     }
 
     /// <summary>Gets the region the clients talk to (configured or resolved by the SDK), for logs.</summary>
-    public string Region => clients.Region;
+    public string Region => clients?.Region ?? "the test region";
 
     /// <summary>Gets Auto Scaling groups: describe, update, capacity, tags, activities.</summary>
-    public IAutoScalingGroups AutoScalingGroups { get; }
+    public IAutoScalingGroups AutoScalingGroups { get; internal init; } = null!;
 
     /// <summary>Gets suspend and resume of scaling processes.</summary>
-    public IScalingProcesses ScalingProcesses { get; }
+    public IScalingProcesses ScalingProcesses { get; internal init; } = null!;
 
     /// <summary>Gets single instances of groups: describe, health, terminate.</summary>
-    public IGroupInstances GroupInstances { get; }
+    public IGroupInstances GroupInstances { get; internal init; } = null!;
 
     /// <summary>Gets legacy launch configurations.</summary>
-    public ILaunchConfigurations LaunchConfigurations { get; }
+    public ILaunchConfigurations LaunchConfigurations { get; internal init; } = null!;
 
     /// <summary>Gets Auto Scaling instance refreshes.</summary>
-    public IInstanceRefreshes InstanceRefreshes { get; }
+    public IInstanceRefreshes InstanceRefreshes { get; internal init; } = null!;
 
     /// <summary>Gets classic ELB and ELBv2 target group registration and health.</summary>
-    public ILoadBalancing LoadBalancing { get; }
+    public ILoadBalancing LoadBalancing { get; internal init; } = null!;
 
     /// <summary>Gets EC2 instances.</summary>
-    public IInstances Instances { get; }
+    public IInstances Instances { get; internal init; } = null!;
 
     /// <summary>Gets AMIs.</summary>
-    public IImages Images { get; }
+    public IImages Images { get; internal init; } = null!;
 
     /// <summary>Gets EC2 launch templates.</summary>
-    public ILaunchTemplates LaunchTemplates { get; }
+    public ILaunchTemplates LaunchTemplates { get; internal init; } = null!;
 
     /// <summary>Gets creation of groups, classic load balancers and their links.</summary>
-    public IEnvironmentProvisioning Provisioning { get; }
+    public IEnvironmentProvisioning Provisioning { get; internal init; } = null!;
 
     /// <inheritdoc />
-    public void Dispose() => clients.Dispose();
+    public void Dispose() => clients?.Dispose();
 }

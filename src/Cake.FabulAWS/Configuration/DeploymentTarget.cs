@@ -21,6 +21,9 @@ public sealed record DeploymentTarget
     /// <summary>Gets the AWS region, e.g. <c>us-east-1</c>.</summary>
     public required string Region { get; init; }
 
+    /// <summary>Gets the profile of ~/.aws/config to use (<c>aws_profile</c>), or <c>null</c> for AWS_PROFILE or the default chain.</summary>
+    public string? AwsProfile { get; init; }
+
     /// <summary>Gets the AWS endpoint for every service (<c>endpoint_urls</c>), or <c>null</c> for the real AWS.</summary>
     public Uri? EndpointUrl { get; init; }
 
@@ -92,6 +95,9 @@ public sealed record DeploymentTarget
 
     /// <summary>Gets the configuration file this target comes from.</summary>
     public required string ConfigFile { get; init; }
+
+    /// <summary>Gets the folder of the configuration file: the checkout, the secrets files and the logs are there.</summary>
+    public string ConfigDirectory => Path.GetDirectoryName(Path.GetFullPath(ConfigFile))!;
 
     /// <summary>Gets the instance type of the web role: the type of the builder instance.</summary>
     public string WebInstanceType => InstanceTypes[WebRole];

@@ -9,7 +9,7 @@ internal static class KnownKeys
     public static readonly IReadOnlyList<string> Root =
     [
         "deployments", "default_deployment", "environments", "production_environments", "branches",
-        "region", "endpoint_urls", "avail_zones", "subnets", "security_groups", "instance_types",
+        "region", "aws_profile", "endpoint_urls", "avail_zones", "subnets", "security_groups", "instance_types",
         "auto_scaling_groups", "load_balancers", "target_groups", "launch_type", "launch_templates",
         "instance_settings", "deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts",
         "connect_timeout", "command_timeout", "password_names", "static_html", "static_root",
@@ -47,7 +47,7 @@ internal static class KnownKeys
     ];
 
     /// <summary>Top-level keys that take one value or a map <c>{environment: value}</c> (see <c>Sections.PerEnvironment</c>).</summary>
-    public static readonly IReadOnlyList<string> PerEnvironment = ["deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts"];
+    public static readonly IReadOnlyList<string> PerEnvironment = ["aws_profile", "deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts"];
 
     public static readonly IReadOnlyList<string> SshAddressAttributes =
         ["private_ip_address", "ip_address", "public_dns_name", "private_dns_name"];

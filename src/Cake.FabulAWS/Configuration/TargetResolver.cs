@@ -24,6 +24,7 @@ internal static class TargetResolver
             Branch = maps.Branches.Find(chosenDeployment, chosenEnvironment)!,
             IsProduction = topology.ProductionEnvironments.Contains(chosenEnvironment),
             Region = region,
+            AwsProfile = model.Aws.Profile!.For(chosenEnvironment),
             EndpointUrl = model.Aws.EndpointUrls.GetValueOrDefault(chosenEnvironment),
             AutoScalingGroupName = maps.AutoScalingGroups.Find(chosenDeployment, chosenEnvironment)!,
             LoadBalancerNames = maps.LoadBalancers.Find(chosenDeployment, chosenEnvironment) ?? [],

@@ -14,4 +14,7 @@ public sealed record EnvironmentOptions
 
     /// <summary>Gets the folder of the per-host log files; <c>fabulaws-logs/&lt;environment&gt;</c> beside the config when null.</summary>
     public string? LogDirectory { get; init; }
+
+    /// <summary>Gets the worker that runs deploy_worker when several run (the pipeline's <c>--worker</c>): an instance id or an address.</summary>
+    public string? WorkerHost { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Cake.FabulAWS.Remote;
 /// <c>role</c>; web servers are the InService instances of the Auto Scaling group. Each is addressed by the configured
 /// attribute (private_ip_address, ip_address, public_dns_name or private_dns_name).
 /// </summary>
-public sealed class ServerDirectory
+internal sealed class ServerDirectory
 {
     private static readonly string[] Running = ["running"];
     private readonly IInstances instances;
@@ -19,7 +19,7 @@ public sealed class ServerDirectory
     /// <param name="instances">The EC2 port.</param>
     /// <param name="groups">The Auto Scaling port.</param>
     /// <param name="addressAttribute">The instance attribute to connect to.</param>
-    public ServerDirectory(IInstances instances, IAutoScalingGroups groups, string addressAttribute = "private_ip_address")
+    public ServerDirectory(IInstances instances, IAutoScalingGroups groups, string addressAttribute)
     {
         ArgumentNullException.ThrowIfNull(instances);
         ArgumentNullException.ThrowIfNull(groups);

@@ -70,7 +70,7 @@ public sealed class ConsoleOutputThroughLocalAwsTests : IAsyncLifetime
     public async Task Should_Run_On_The_Groups_Instances_Trusting_The_Keys_Their_Console_Output_Lists()
     {
         // Given
-        var hosts = await new ServerDirectory(Ports.Instances, Ports.AutoScalingGroups).FindWebServersAsync("web");
+        var hosts = await new ServerDirectory(Ports.Instances, Ports.AutoScalingGroups, "private_ip_address").FindWebServersAsync("web");
 
         // When
         var results = await RunAsync(Settings(), hosts);
@@ -87,7 +87,7 @@ public sealed class ConsoleOutputThroughLocalAwsTests : IAsyncLifetime
     public async Task Should_Refuse_The_Same_Unknown_Hosts_Without_The_Console_Output()
     {
         // Given
-        var hosts = await new ServerDirectory(Ports.Instances, Ports.AutoScalingGroups).FindWebServersAsync("web");
+        var hosts = await new ServerDirectory(Ports.Instances, Ports.AutoScalingGroups, "private_ip_address").FindWebServersAsync("web");
 
         // When
         var error = await Assert.ThrowsAsync<RemoteCommandException>(() => RunAsync(Settings(useConsoleOutput: false), hosts));
@@ -102,7 +102,7 @@ public sealed class ConsoleOutputThroughLocalAwsTests : IAsyncLifetime
     public async Task Should_Refuse_A_Host_Whose_Console_Output_Lists_Another_Key_Naming_Both_Fingerprints()
     {
         // Given: the console output of one instance lists a key its sshd does not hold, as if someone answered in its place
-        var hosts = await new ServerDirectory(Ports.Instances, Ports.AutoScalingGroups).FindWebServersAsync("web");
+        var hosts = await new ServerDirectory(Ports.Instances, Ports.AutoScalingGroups, "private_ip_address").FindWebServersAsync("web");
         var target = hosts[0];
         var other = Path.Combine(root, "other_host_key");
         await KeyGen.CreateAsync(other);

@@ -1,8 +1,6 @@
 using Cake.Core;
 using Cake.FabulAWS.Ports;
 using Cake.FabulAWS.Remote;
-using Cake.FabulAWS.Workflows.UpdateServerPasswords;
-using NSubstitute;
 
 namespace Cake.FabulAWS.IntegrationTests.Remote;
 
@@ -14,13 +12,13 @@ public sealed class UpdateServerPasswordsTests : IAsyncLifetime
     private readonly List<(RemoteHost Host, string File, long Length, UnixFileMode Mode)> temporaryFiles = [];
     private SshHosts hosts = null!;
     private CapturingLog log = null!;
-    private ICakeContext context = null!;
+    private SshEnvironment environment = null!;
 
     public async Task InitializeAsync()
     {
         hosts = await SshHosts.StartAsync(3);
         log = new CapturingLog();
-        context = TestContext.Create(log, hosts.Root.FullName);
+        environment = Environment("[database_password, api_key]");
         var secretsFile = Path.Combine(hosts.Root.FullName, "fabsecrets_staging.yml");
         await File.WriteAllTextAsync(secretsFile, $"database_password: 'pa$$ ''w\"ord'' VALUE-7f3a'\napi_key: {ApiKey}\nunused: other\n");
         File.SetUnixFileMode(secretsFile, OwnerOnly);
@@ -32,12 +30,11 @@ public sealed class UpdateServerPasswordsTests : IAsyncLifetime
     public async Task Should_Land_Each_Secret_Owner_Only_From_The_First_Byte_Without_A_Trace()
     {
         // Given
-        var settings = Settings();
         using var watcher = new PermissionWatcher([.. Enumerable.Range(0, 3).Select(hosts.Home)]);
 
         // When
-        var results = await context.FabulAwsUpdateServerPasswordsAsync(settings);
-        await Task.Delay(200); // let the watcher see the final files too
+        var results = await environment.Context().FabulAwsUpdateServerPasswordsAsync(environment.Target);
+        await watcher.WaitForFullPassAsync(); // the watcher has seen the final files too
         watcher.Dispose();
 
         // Then
@@ -67,7 +64,7 @@ public sealed class UpdateServerPasswordsTests : IAsyncLifetime
         await hosts.Servers[1].DisposeAsync();
 
         // When
-        var error = await Assert.ThrowsAsync<RemoteCommandException>(() => context.FabulAwsUpdateServerPasswordsAsync(Settings()));
+        var error = await Assert.ThrowsAsync<RemoteCommandException>(() => environment.Context().FabulAwsUpdateServerPasswordsAsync(environment.Target));
 
         // Then
         Assert.Equal(hosts.Hosts[1], Assert.Single(error.Failures).Host);
@@ -82,10 +79,10 @@ public sealed class UpdateServerPasswordsTests : IAsyncLifetime
     public async Task Should_List_Every_Missing_Secret_Before_Touching_Any_Host()
     {
         // Given
-        var settings = Settings() with { PasswordNames = ["database_password", "smtp_password", "api_key", "newrelic_license_key"] };
+        var more = Environment("[database_password, smtp_password, api_key, newrelic_license_key]");
 
         // When
-        var error = await Assert.ThrowsAsync<CakeException>(() => context.FabulAwsUpdateServerPasswordsAsync(settings));
+        var error = await Assert.ThrowsAsync<CakeException>(() => more.Context().FabulAwsUpdateServerPasswordsAsync(more.Target));
 
         // Then
         Assert.Equal($"{Path.Combine(hosts.Root.FullName, "fabsecrets_staging.yml")} lacks 2 secret(s) named in password_names: smtp_password, newrelic_license_key. Add them; no server was changed.", error.Message);
@@ -105,10 +102,9 @@ public sealed class UpdateServerPasswordsTests : IAsyncLifetime
         }
     }
 
-    private UpdateServerPasswordsSettings Settings()
+    private SshEnvironment Environment(string passwordNames) => new(hosts, log, $"password_names: {passwordNames}")
     {
-        var ssh = hosts.Settings();
-        var remote = new SshRemoteHosts(ssh, log)
+        Adapter = remote => new SshRemoteHosts(hosts.Settings(), log)
         {
             AfterSecretFilesCreated = (host, files) =>
             {
@@ -124,17 +120,6 @@ public sealed class UpdateServerPasswordsTests : IAsyncLifetime
 
                 return Task.CompletedTask;
             },
-        };
-        var git = Substitute.For<IGitRepository>();
-        git.IsTrackedAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(false);
-        return new UpdateServerPasswordsSettings
-        {
-            Deployment = "myproject",
-            Environment = "staging",
-            Ssh = ssh,
-            Ports = new RemotePorts(Substitute.For<IInstances>(), Substitute.For<IAutoScalingGroups>(), git) { RemoteHosts = remote },
-            Hosts = hosts.Hosts,
-            PasswordNames = ["database_password", "api_key"],
-        };
-    }
+        },
+    };
 }

@@ -2,7 +2,6 @@ using Cake.FabulAWS.Ports;
 using Cake.FabulAWS.Remote;
 using Cake.FabulAWS.Workflows.UpdateServerPasswords;
 using Cake.FabulAWS.Workflows.Upgrade;
-using NSubstitute;
 
 namespace Cake.FabulAWS.Tests.Remote;
 
@@ -23,22 +22,15 @@ internal sealed class FakeRemote : IRemoteHosts
 
     public static UpgradePageSettings UpgradeSettings() => new()
     {
-        Deployment = "myproject",
-        Environment = "staging",
-        Ssh = new SshSettings("deploy"),
-        Ports = Ports(),
-        AutoScalingGroupName = "web",
         StaticRoot = "~/www/static",
-        UpgradeMessageFile = "upgrade.html",
-        HealthcheckOverrideFile = "healthcheck.html",
+        UpgradeMessageFile = "/srv/myproject/upgrade.html",
+        HealthcheckOverrideFile = "/srv/myproject/healthcheck.html",
     };
 
     public static DeployWorkerSettings WorkerSettings(params string[] commands) => new()
     {
         Deployment = "myproject",
         Environment = "staging",
-        Ssh = new SshSettings("deploy"),
-        Ports = Ports(),
         Commit = "0123abc",
         Commands = commands,
     };
@@ -47,13 +39,9 @@ internal sealed class FakeRemote : IRemoteHosts
     {
         Deployment = "myproject",
         Environment = "staging",
-        Ssh = new SshSettings("deploy"),
-        Ports = Ports(),
         PasswordNames = names,
         SecretsFileDirectory = secretsDirectory,
     };
-
-    public static RemotePorts Ports() => new(Substitute.For<IInstances>(), Substitute.For<IAutoScalingGroups>(), Substitute.For<IGitRepository>());
 
     public Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default)
     {

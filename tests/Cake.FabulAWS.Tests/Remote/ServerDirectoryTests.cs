@@ -33,7 +33,7 @@ public sealed class ServerDirectoryTests
             var instances = Substitute.For<IInstances>();
             instances.FindByTagsAsync(Arg.Any<IReadOnlyDictionary<string, string>>(), Arg.Any<IEnumerable<string>>(), Arg.Any<CancellationToken>())
                 .Returns([Instance("i-2", "10.0.0.2"), Instance("i-1", "10.0.0.1")]);
-            var directory = new ServerDirectory(instances, Substitute.For<IAutoScalingGroups>());
+            var directory = new ServerDirectory(instances, Substitute.For<IAutoScalingGroups>(), "private_ip_address");
 
             // When
             var hosts = await directory.FindRoleAsync("myproject", "staging", "worker");
@@ -75,7 +75,7 @@ public sealed class ServerDirectoryTests
                 .Returns(call => call.Arg<IReadOnlyDictionary<string, string>>()["role"] == "web"
                     ? [Instance("i-1", "10.0.0.1"), Instance("i-3", "10.0.0.3")]
                     : [Instance("i-3", "10.0.0.3"), Instance("i-2", "10.0.0.2")]);
-            var directory = new ServerDirectory(instances, Substitute.For<IAutoScalingGroups>());
+            var directory = new ServerDirectory(instances, Substitute.For<IAutoScalingGroups>(), "private_ip_address");
 
             // When
             var hosts = await directory.FindRolesAsync("p", "e", ["web", "worker", "web"]);
@@ -98,7 +98,7 @@ public sealed class ServerDirectoryTests
             var instances = Substitute.For<IInstances>();
             instances.DescribeAsync(Arg.Any<IEnumerable<string>>(), Arg.Any<CancellationToken>())
                 .Returns([Instance("i-3", "10.0.0.3"), Instance("i-1", "10.0.0.1"), Instance("i-4", "10.0.0.4", "shutting-down")]);
-            var directory = new ServerDirectory(instances, groups);
+            var directory = new ServerDirectory(instances, groups, "private_ip_address");
 
             // When
             var hosts = await directory.FindWebServersAsync("web");
@@ -112,7 +112,7 @@ public sealed class ServerDirectoryTests
         public async Task Should_Say_When_The_Group_Does_Not_Exist()
         {
             // Given
-            var directory = new ServerDirectory(Substitute.For<IInstances>(), Substitute.For<IAutoScalingGroups>());
+            var directory = new ServerDirectory(Substitute.For<IInstances>(), Substitute.For<IAutoScalingGroups>(), "private_ip_address");
 
             // When
             var error = await Record.ExceptionAsync(() => directory.FindWebServersAsync("missing-asg"));

@@ -3,9 +3,10 @@ using Cake.FabulAWS.Configuration.Yaml;
 
 namespace Cake.FabulAWS.Configuration.Sections;
 
-/// <summary><c>region</c>, <c>endpoint_urls</c>, <c>avail_zones</c>, <c>subnets</c> and <c>launch_type</c>.</summary>
+/// <summary><c>region</c>, <c>aws_profile</c>, <c>endpoint_urls</c>, <c>avail_zones</c>, <c>subnets</c> and <c>launch_type</c>.</summary>
 internal sealed partial record AwsSection(
     string? Region,
+    PerEnvironment<string?>? Profile,
     IReadOnlyDictionary<string, Uri> EndpointUrls,
     IReadOnlyList<string> AvailabilityZones,
     IReadOnlyDictionary<string, string> Subnets,
@@ -24,7 +25,16 @@ internal sealed partial record AwsSection(
         }
 
         var zones = ReadZones(root, d);
-        return new AwsSection(region, ReadEndpoints(root, topology, d), zones, ReadSubnets(root, zones, d), ReadLaunchType(root, d));
+        var profile = root["aws_profile"] is { } profileNode
+            ? PerEnvironment<string?>.ReadOptional(profileNode, "aws_profile", topology.EnvironmentScope, ProfileName, null, d)
+            : PerEnvironment<string?>.Everywhere(null);
+        return new AwsSection(region, profile, ReadEndpoints(root, topology, d), zones, ReadSubnets(root, zones, d), ReadLaunchType(root, d));
+    }
+
+    private static bool ProfileName(YamlDotNet.RepresentationModel.YamlNode node, string path, Diagnostics d, out string? profile)
+    {
+        profile = Names.Matching(node, path, d, ProfilePattern(), "should be a profile name of ~/.aws/config (letters, digits, '-', '_', '.', '@', '+')");
+        return profile is not null;
     }
 
     private static Dictionary<string, Uri> ReadEndpoints(RootEntries root, TopologySection topology, Diagnostics d)
@@ -119,6 +129,9 @@ internal sealed partial record AwsSection(
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
     private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.@+-]*$")]
+    private static partial Regex ProfilePattern();
 
     [GeneratedRegex(@"^[a-z]$")]
     private static partial Regex ZonePattern();

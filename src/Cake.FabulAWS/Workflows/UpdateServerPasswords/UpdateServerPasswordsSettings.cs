@@ -1,10 +1,14 @@
-using Cake.FabulAWS.Remote;
-
 namespace Cake.FabulAWS.Workflows.UpdateServerPasswords;
 
 /// <summary>update_server_passwords: pushes the secrets named in <c>password_names</c> to every server of the environment.</summary>
-public sealed record UpdateServerPasswordsSettings : RemoteStepSettings
+internal sealed record UpdateServerPasswordsSettings
 {
+    /// <summary>Gets the deployment tag, for messages.</summary>
+    public required string Deployment { get; init; }
+
+    /// <summary>Gets the environment, which names the secrets file.</summary>
+    public required string Environment { get; init; }
+
     /// <summary>Gets the names of the secrets to push (<c>password_names</c>).</summary>
     public IReadOnlyList<string> PasswordNames { get; init; } = [];
 

@@ -10,8 +10,9 @@ namespace Cake.FabulAWS.Workflows.UpdateServerPasswords;
 /// </summary>
 /// <param name="remote">The remote-host port.</param>
 /// <param name="git">The local repository.</param>
+/// <param name="files">The local files (the secrets file).</param>
 /// <param name="log">The Cake log.</param>
-public sealed class UpdateServerPasswordsWorkflow(IRemoteHosts remote, IGitRepository git, ICakeLog log)
+internal sealed class UpdateServerPasswordsWorkflow(IRemoteHosts remote, IGitRepository git, ILocalFiles files, ICakeLog log)
 {
     /// <summary>Checks and reads the secrets, then writes them to every host.</summary>
     /// <param name="hosts">The servers.</param>
@@ -32,7 +33,7 @@ public sealed class UpdateServerPasswordsWorkflow(IRemoteHosts remote, IGitRepos
             throw new CakeException($"password_names: {string.Join(", ", invalid.Select(n => $"'{n}'"))} cannot be file names on the servers; use letters, digits, '_', '.', '-'.");
         }
 
-        var (path, available) = await LocalSecretsFile.ReadAsync(settings.SecretsFileDirectory, settings.Environment, git, cancellationToken).ConfigureAwait(false);
+        var (path, available) = await LocalSecretsFile.ReadAsync(settings.SecretsFileDirectory, settings.Environment, git, files, cancellationToken).ConfigureAwait(false);
         var missing = settings.PasswordNames.Where(n => !available.ContainsKey(n)).ToList();
         if (missing.Count > 0)
         {

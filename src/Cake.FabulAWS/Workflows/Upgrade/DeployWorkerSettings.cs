@@ -1,14 +1,18 @@
-using Cake.FabulAWS.Remote;
-
 namespace Cake.FabulAWS.Workflows.Upgrade;
 
 /// <summary>deploy_worker: the configured commands (migrations, static files, restarts) run in order on the worker.</summary>
-public sealed record DeployWorkerSettings : RemoteStepSettings
+internal sealed record DeployWorkerSettings
 {
+    /// <summary>Gets the deployment tag (FabulAWS <c>deployment</c>), for messages.</summary>
+    public required string Deployment { get; init; }
+
+    /// <summary>Gets the environment tag, for messages.</summary>
+    public required string Environment { get; init; }
+
     /// <summary>Gets the commit being deployed; exported to the commands as DEPLOY_COMMIT and FABULAWS_COMMIT.</summary>
     public required string Commit { get; init; }
 
-    /// <summary>Gets the shell command lines to run, in order (<c>deploy_worker_commands</c>).</summary>
+    /// <summary>Gets the shell command lines to run, in order (<c>deploy_worker_commands</c>, rendered).</summary>
     public IReadOnlyList<string> Commands { get; init; } = [];
 
     /// <summary>Gets the role tag of the worker.</summary>

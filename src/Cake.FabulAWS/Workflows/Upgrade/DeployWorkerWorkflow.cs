@@ -8,7 +8,7 @@ namespace Cake.FabulAWS.Workflows.Upgrade;
 /// <summary>Runs the deploy_worker commands in order on the one worker; the first failure stops the sequence.</summary>
 /// <param name="remote">The remote-host port.</param>
 /// <param name="log">The Cake log.</param>
-public sealed class DeployWorkerWorkflow(IRemoteHosts remote, ICakeLog log)
+internal sealed class DeployWorkerWorkflow(IRemoteHosts remote, ICakeLog log)
 {
     /// <summary>Picks the worker and runs the commands.</summary>
     /// <param name="workers">The servers with the worker role.</param>
@@ -19,7 +19,7 @@ public sealed class DeployWorkerWorkflow(IRemoteHosts remote, ICakeLog log)
     {
         ArgumentNullException.ThrowIfNull(workers);
         ArgumentNullException.ThrowIfNull(settings);
-        Git.CommitId.EnsureValid(settings.Commit, "deploy_worker's commit (DeployWorkerSettings.Commit)");
+        Git.CommitId.EnsureValid(settings.Commit, "deploy_worker's commit");
 
         var commands = WorkerCommands.For(settings);
         var worker = Pick(workers, settings);
@@ -64,7 +64,7 @@ public sealed class DeployWorkerWorkflow(IRemoteHosts remote, ICakeLog log)
         {
             0 => throw new CakeException($"deploy_worker: no running server is tagged deployment={settings.Deployment}, environment={settings.Environment}, role={settings.WorkerRole}. Create the worker, or check the tags."),
             1 => workers[0],
-            _ => throw new CakeException($"deploy_worker: {workers.Count} servers have the role '{settings.WorkerRole}' ({Describe(workers)}); name the one to use with DeployWorkerSettings.WorkerHost (instance id or address)."),
+            _ => throw new CakeException($"deploy_worker: {workers.Count} servers have the role '{settings.WorkerRole}' ({Describe(workers)}); name the one to use with --worker=INSTANCE_ID (EnvironmentOptions.WorkerHost), or stop the others."),
         };
     }
 

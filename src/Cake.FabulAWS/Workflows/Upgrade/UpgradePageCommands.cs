@@ -7,7 +7,7 @@ namespace Cake.FabulAWS.Workflows.Upgrade;
 /// a marker beside it first (<c>.NAME.placed-by-fabulaws</c>), so a deploy never overwrites or deletes a file of the
 /// application's that happens to have the same name in <c>static_root</c>.
 /// </summary>
-public static class UpgradePageCommands
+internal static class UpgradePageCommands
 {
     /// <summary>The remote paths of both files in the web root.</summary>
     /// <param name="settings">The settings.</param>

@@ -1,20 +1,15 @@
-using Cake.FabulAWS.Remote;
-
 namespace Cake.FabulAWS.Workflows.Upgrade;
 
-/// <summary>The "upgrade in progress" page of the web servers (FabulAWS begin_upgrade / end_upgrade).</summary>
-public sealed record UpgradePageSettings : RemoteStepSettings
+/// <summary>The "upgrade in progress" page of the web servers (FabulAWS begin_upgrade / end_upgrade), from fabulaws-config.yml.</summary>
+internal sealed record UpgradePageSettings
 {
-    /// <summary>Gets the Auto Scaling group whose InService instances are the web servers.</summary>
-    public required string AutoScalingGroupName { get; init; }
-
-    /// <summary>Gets the web root on the servers (<c>static_root</c>); may start with <c>~/</c>.</summary>
+    /// <summary>Gets the web root of the deploy's own pages on the servers (<c>static_root</c>); may start with <c>~/</c>.</summary>
     public required string StaticRoot { get; init; }
 
-    /// <summary>Gets the local upgrade page (<c>static_html.upgrade_message</c>).</summary>
+    /// <summary>Gets the local upgrade page (<c>static_html.upgrade_message</c>), an absolute path.</summary>
     public required string UpgradeMessageFile { get; init; }
 
-    /// <summary>Gets the local health-check override (<c>static_html.healthcheck_override</c>).</summary>
+    /// <summary>Gets the local health-check override (<c>static_html.healthcheck_override</c>), an absolute path.</summary>
     public required string HealthcheckOverrideFile { get; init; }
 
     /// <summary>Gets a value indicating whether the health-check override is shown too, so the load balancer keeps the servers in service (FabulAWS stay_healthy).</summary>

@@ -6,8 +6,9 @@ namespace Cake.FabulAWS.Workflows.Upgrade;
 
 /// <summary>Shows and removes the "upgrade in progress" page on web servers; both are idempotent and verifiable.</summary>
 /// <param name="remote">The remote-host port.</param>
+/// <param name="files">The local files (the pages).</param>
 /// <param name="log">The Cake log.</param>
-public sealed class UpgradePageWorkflow(IRemoteHosts remote, ICakeLog log)
+internal sealed class UpgradePageWorkflow(IRemoteHosts remote, ILocalFiles files, ICakeLog log)
 {
     /// <summary>Uploads the upgrade page (and, when staying healthy, the health-check override) to every host.</summary>
     /// <param name="hosts">The web servers.</param>
@@ -18,10 +19,10 @@ public sealed class UpgradePageWorkflow(IRemoteHosts remote, ICakeLog log)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var paths = UpgradePageCommands.Paths(settings);
-        var files = new List<RemoteUpload> { new(paths[0], await ReadAsync(settings.UpgradeMessageFile, "static_html.upgrade_message", cancellationToken).ConfigureAwait(false)) };
+        var uploads = new List<RemoteUpload> { new(paths[0], await ReadAsync(settings.UpgradeMessageFile, "static_html.upgrade_message", cancellationToken).ConfigureAwait(false)) };
         if (settings.StayHealthy)
         {
-            files.Add(new(paths[1], await ReadAsync(settings.HealthcheckOverrideFile, "static_html.healthcheck_override", cancellationToken).ConfigureAwait(false)));
+            uploads.Add(new(paths[1], await ReadAsync(settings.HealthcheckOverrideFile, "static_html.healthcheck_override", cancellationToken).ConfigureAwait(false)));
         }
 
         if (hosts.Count == 0)
@@ -34,7 +35,7 @@ public sealed class UpgradePageWorkflow(IRemoteHosts remote, ICakeLog log)
         await using var step = await remote.OpenAsync(hosts, cancellationToken).ConfigureAwait(false);
         var names = settings.StayHealthy ? new[] { settings.UpgradeMessageName, settings.HealthcheckName } : [settings.UpgradeMessageName];
         await step.RunAsync(UpgradePageCommands.Claim(settings, names), cancellationToken).ConfigureAwait(false);
-        var results = await step.UploadAsync(files, cancellationToken).ConfigureAwait(false);
+        var results = await step.UploadAsync(uploads, cancellationToken).ConfigureAwait(false);
         if (!settings.StayHealthy)
         {
             // be honest to the load balancer: a stale override from an earlier begin must not keep the server healthy
@@ -85,13 +86,13 @@ public sealed class UpgradePageWorkflow(IRemoteHosts remote, ICakeLog log)
         return new UpgradePageReport(expectShown, found, differing);
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadAsync(string path, string key, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<byte>> ReadAsync(string path, string key, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        if (!files.Exists(path))
         {
             throw new CakeException($"{key}: the file '{path}' does not exist. Point {key} in fabulaws-config.yml at the HTML file to serve.");
         }
 
-        return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return await files.ReadAsync(path, cancellationToken).ConfigureAwait(false);
     }
 }

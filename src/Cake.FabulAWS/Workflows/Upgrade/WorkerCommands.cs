@@ -3,7 +3,7 @@ using Cake.FabulAWS.Remote;
 namespace Cake.FabulAWS.Workflows.Upgrade;
 
 /// <summary>Builds the deploy_worker commands: each configured line, with the deployed commit exported.</summary>
-public static class WorkerCommands
+internal static class WorkerCommands
 {
     /// <summary>The commands, in order.</summary>
     /// <param name="settings">The settings.</param>

@@ -1,19 +1,19 @@
 using Cake.Core;
 using Cake.FabulAWS.Ports;
 using Cake.FabulAWS.Tests.Remote;
+using Cake.FabulAWS.Tests.Support;
 using Cake.FabulAWS.Workflows.UpdateServerPasswords;
 using NSubstitute;
 
 namespace Cake.FabulAWS.Tests.Workflows.UpdateServerPasswords;
 
-public sealed class UpdateServerPasswordsWorkflowTests : IDisposable
+public sealed class UpdateServerPasswordsWorkflowTests
 {
+    private const string Directory = "/srv/myproject";
     private static readonly RemoteHost[] Servers = [new("10.0.0.1", "i-1"), new("10.0.0.2", "i-2")];
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("fabsecrets-");
     private readonly IGitRepository git = Substitute.For<IGitRepository>();
     private readonly FakeRemote remote = new();
-
-    public void Dispose() => directory.Delete(recursive: true);
+    private readonly FakeFiles files = new();
 
     [Fact]
     public async Task Should_Push_The_Named_Secrets_To_Every_Server()
@@ -99,7 +99,7 @@ public sealed class UpdateServerPasswordsWorkflowTests : IDisposable
 
         // Then
         Assert.IsType<CakeException>(error);
-        Assert.StartsWith($"No secrets file for 'staging': looked for {Path.Combine(directory.FullName, "fabsecrets_staging.yml")} and {Path.Combine(directory.FullName, "fabsecrets_staging.py")}.", error.Message);
+        Assert.StartsWith($"No secrets file for 'staging': looked for {Directory}/fabsecrets_staging.yml and {Directory}/fabsecrets_staging.py.", error.Message);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class UpdateServerPasswordsWorkflowTests : IDisposable
         var log = new CapturingLog();
 
         // When
-        await new UpdateServerPasswordsWorkflow(remote, git, log).RunAsync(Servers, FakeRemote.PasswordSettings(directory.FullName, "database_password"));
+        await new UpdateServerPasswordsWorkflow(remote, git, files, log).RunAsync(Servers, FakeRemote.PasswordSettings(Directory, "database_password"));
 
         // Then
         Assert.NotEmpty(log.Lines);
@@ -144,13 +144,7 @@ public sealed class UpdateServerPasswordsWorkflowTests : IDisposable
     }
 
     private Task<IReadOnlyList<HostResult>> RunAsync(params string[] names) =>
-        new UpdateServerPasswordsWorkflow(remote, git, new CapturingLog()).RunAsync(Servers, FakeRemote.PasswordSettings(directory.FullName, names));
+        new UpdateServerPasswordsWorkflow(remote, git, files, new CapturingLog()).RunAsync(Servers, FakeRemote.PasswordSettings(Directory, names));
 
-    private string Write(string name, string content, string mode = "600")
-    {
-        var path = Path.Combine(directory.FullName, name);
-        File.WriteAllText(path, content);
-        File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32(mode, 8));
-        return path;
-    }
+    private string Write(string name, string content, string mode = "600") => files.Add($"{Directory}/{name}", content, mode);
 }

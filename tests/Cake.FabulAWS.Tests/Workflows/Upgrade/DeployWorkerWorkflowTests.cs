@@ -64,7 +64,7 @@ public sealed class DeployWorkerWorkflowTests
 
             // Then
             Assert.IsType<CakeException>(error);
-            Assert.StartsWith("deploy_worker's commit (DeployWorkerSettings.Commit): '; rm -rf ~' is not a git commit id", error.Message);
+            Assert.StartsWith("deploy_worker's commit: '; rm -rf ~' is not a git commit id", error.Message);
             Assert.Empty(remote.Operations);
         }
 
@@ -94,7 +94,7 @@ public sealed class DeployWorkerWorkflowTests
 
             // Then
             Assert.IsType<CakeException>(error);
-            Assert.Equal("deploy_worker: 2 servers have the role 'worker' (10.0.0.7 (i-a), 10.0.0.8 (i-b)); name the one to use with DeployWorkerSettings.WorkerHost (instance id or address).", error.Message);
+            Assert.Equal("deploy_worker: 2 servers have the role 'worker' (10.0.0.7 (i-a), 10.0.0.8 (i-b)); name the one to use with --worker=INSTANCE_ID (EnvironmentOptions.WorkerHost), or stop the others.", error.Message);
             Assert.Empty(remote.Operations);
         }
 
@@ -135,7 +135,7 @@ public sealed class DeployWorkerWorkflowTests
 
             // Then
             Assert.IsType<CakeException>(error);
-            Assert.Equal("deploy_worker's commit (DeployWorkerSettings.Commit): ' ' is not a git commit id (7 to 40 hexadecimal digits, as `git rev-parse HEAD` prints). Nothing was run.", error.Message);
+            Assert.Equal("deploy_worker's commit: ' ' is not a git commit id (7 to 40 hexadecimal digits, as `git rev-parse HEAD` prints). Nothing was run.", error.Message);
         }
 
         [Fact]

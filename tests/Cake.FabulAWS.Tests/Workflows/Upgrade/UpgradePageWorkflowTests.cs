@@ -1,16 +1,15 @@
 using Cake.Core;
 using Cake.FabulAWS.Ports;
 using Cake.FabulAWS.Tests.Remote;
+using Cake.FabulAWS.Tests.Support;
 using Cake.FabulAWS.Workflows.Upgrade;
 
 namespace Cake.FabulAWS.Tests.Workflows.Upgrade;
 
-public sealed class UpgradePageWorkflowTests : IDisposable
+public sealed class UpgradePageWorkflowTests
 {
     private static readonly RemoteHost[] Web = [new("10.0.0.1", "i-1"), new("10.0.0.2", "i-2")];
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("upgrade-page-");
-
-    public void Dispose() => directory.Delete(recursive: true);
+    private readonly FakeFiles files = new();
 
     [Fact]
     public async Task Should_Upload_Page_And_Override_To_Every_Web_Server()
@@ -20,7 +19,7 @@ public sealed class UpgradePageWorkflowTests : IDisposable
         var settings = Files();
 
         // When
-        await new UpgradePageWorkflow(remote, new CapturingLog()).BeginAsync(Web, settings);
+        await new UpgradePageWorkflow(remote, files, new CapturingLog()).BeginAsync(Web, settings);
 
         // Then
         Assert.Equal(4, remote.Operations.Count);
@@ -36,7 +35,7 @@ public sealed class UpgradePageWorkflowTests : IDisposable
         var remote = new FakeRemote();
 
         // When
-        await new UpgradePageWorkflow(remote, new CapturingLog()).BeginAsync(Web, Files() with { StayHealthy = false });
+        await new UpgradePageWorkflow(remote, files, new CapturingLog()).BeginAsync(Web, Files() with { StayHealthy = false });
 
         // Then
         var settings = Files();
@@ -56,10 +55,10 @@ public sealed class UpgradePageWorkflowTests : IDisposable
     {
         // Given
         var remote = new FakeRemote();
-        var settings = Files() with { UpgradeMessageFile = Path.Combine(directory.FullName, "missing.html") };
+        var settings = Files() with { UpgradeMessageFile = "/srv/myproject/missing.html" };
 
         // When
-        var error = await Record.ExceptionAsync(() => new UpgradePageWorkflow(remote, new CapturingLog()).BeginAsync(Web, settings));
+        var error = await Record.ExceptionAsync(() => new UpgradePageWorkflow(remote, files, new CapturingLog()).BeginAsync(Web, settings));
 
         // Then
         Assert.IsType<CakeException>(error);
@@ -74,7 +73,7 @@ public sealed class UpgradePageWorkflowTests : IDisposable
         var remote = new FakeRemote();
 
         // When
-        await new UpgradePageWorkflow(remote, new CapturingLog()).EndAsync(Web, Files());
+        await new UpgradePageWorkflow(remote, files, new CapturingLog()).EndAsync(Web, Files());
 
         // Then
         Assert.Equal(["open 10.0.0.1,10.0.0.2", "run " + UpgradePageCommands.Remove(Files()).RenderSafe(), "close"], remote.Operations);
@@ -87,9 +86,9 @@ public sealed class UpgradePageWorkflowTests : IDisposable
         var remote = new FakeRemote { Files = h => h.Address == "10.0.0.2" ? ["~/www/static/upgrade_message.html"] : ["~/www/static/upgrade_message.html", "~/www/static/healthcheck.html"] };
 
         // When
-        var shown = await new UpgradePageWorkflow(remote, new CapturingLog()).VerifyAsync(Web, Files(), expectShown: true);
-        var absent = await new UpgradePageWorkflow(remote, new CapturingLog()).VerifyAsync(Web, Files(), expectShown: false);
-        var pageOnly = await new UpgradePageWorkflow(remote, new CapturingLog()).VerifyAsync(Web, Files() with { StayHealthy = false }, expectShown: true);
+        var shown = await new UpgradePageWorkflow(remote, files, new CapturingLog()).VerifyAsync(Web, Files(), expectShown: true);
+        var absent = await new UpgradePageWorkflow(remote, files, new CapturingLog()).VerifyAsync(Web, Files(), expectShown: false);
+        var pageOnly = await new UpgradePageWorkflow(remote, files, new CapturingLog()).VerifyAsync(Web, Files() with { StayHealthy = false }, expectShown: true);
 
         // Then
         Assert.Equal(["10.0.0.2"], shown.Differing.Select(h => h.Host.Address));
@@ -106,7 +105,7 @@ public sealed class UpgradePageWorkflowTests : IDisposable
         var log = new CapturingLog();
 
         // When
-        var results = await new UpgradePageWorkflow(remote, log).EndAsync([], Files());
+        var results = await new UpgradePageWorkflow(remote, files, log).EndAsync([], Files());
 
         // Then
         Assert.Empty(results);
@@ -116,10 +115,9 @@ public sealed class UpgradePageWorkflowTests : IDisposable
 
     private UpgradePageSettings Files()
     {
-        var page = Path.Combine(directory.FullName, "upgrade.html");
-        var health = Path.Combine(directory.FullName, "health.html");
-        File.WriteAllText(page, "<h1>upgrade</h1>");
-        File.WriteAllText(health, "OK");
-        return FakeRemote.UpgradeSettings() with { UpgradeMessageFile = page, HealthcheckOverrideFile = health };
+        var settings = FakeRemote.UpgradeSettings();
+        files.Add(settings.UpgradeMessageFile, "<h1>upgrade</h1>", "644");
+        files.Add(settings.HealthcheckOverrideFile, "OK", "644");
+        return settings;
     }
 }
