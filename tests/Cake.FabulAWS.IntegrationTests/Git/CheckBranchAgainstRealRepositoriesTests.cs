@@ -270,4 +270,45 @@ public sealed class CheckBranchAgainstRealRepositoriesTests
             return Assert.IsType<CakeException>(exception).Message;
         }
     }
+
+    public sealed class TheFabulAwsCheckBranchAsyncAliasForATarget : IAsyncLifetime
+    {
+        private GitSandbox sandbox = null!;
+
+        public async Task InitializeAsync() => sandbox = await GitSandbox.CreateAsync();
+
+        public Task DisposeAsync()
+        {
+            sandbox.Dispose();
+            return Task.CompletedTask;
+        }
+
+        [Fact]
+        public async Task Should_Check_The_Checkout_Of_The_Config_File_And_Return_The_Commit_To_Deploy()
+        {
+            // Given: the configuration lives in the repository; the script runs from somewhere else
+            const string yaml = """
+                deployments: [app]
+                environments: [staging]
+                branches: {app: {staging: main}}
+                region: us-east-1
+                instance_types: {web: t3.small}
+                auto_scaling_groups: {app: {staging: app-staging}}
+                load_balancers: {app: {staging: [app-lb]}}
+                instance_settings: {ami: ami-0123456789abcdef0}
+                deploy_user: app
+                static_html: {upgrade_message: upgrade.html, healthcheck_override: health.html}
+                """;
+            var head = await sandbox.CommitAsync(sandbox.Work, "fabulaws-config.yml", yaml);
+            await sandbox.GitAsync(sandbox.Work, "push", "--quiet", "origin", "main");
+            var target = Cake.FabulAWS.Configuration.FabulAwsConfig.Parse(yaml, Path.Combine(sandbox.Work, "fabulaws-config.yml")).Resolve("staging");
+            var context = Remote.TestContext.Create(new Remote.CapturingLog(), Path.GetTempPath());
+
+            // When
+            var verified = await context.FabulAwsCheckBranchAsync(target);
+
+            // Then
+            Assert.Equal(new CheckedBranch("main", head), verified);
+        }
+    }
 }
