@@ -84,12 +84,12 @@ Task("UpdateServerPasswords")
 });
 
 Task("SuspendAutoscaling")
-    .Description("Suspends the Auto Scaling processes of the environment's group.")
-    .Does(() => NotImplementedYet("SuspendAutoscaling", "suspending Auto Scaling processes"));
+    .Description("Suspends Auto Scaling processes of the environment's group (--processes=Launch,Terminate; all when none).")
+    .Does(async () => await FabulAwsSuspendAutoscalingAsync(parameters.Deployment, parameters.Processes, parameters.Remote));
 
 Task("ResumeAutoscaling")
-    .Description("Resumes the Auto Scaling processes of the environment's group.")
-    .Does(() => NotImplementedYet("ResumeAutoscaling", "resuming Auto Scaling processes"));
+    .Description("Resumes Auto Scaling processes of the environment's group (--processes=Launch,Terminate; all when none).")
+    .Does(async () => await FabulAwsResumeAutoscalingAsync(parameters.Deployment, parameters.Processes, parameters.Remote));
 
 Task("CreateEnvironment")
     .Description("Creates every server of a testing environment in parallel, one log file per server.")

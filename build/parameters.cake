@@ -22,6 +22,7 @@ public sealed class BuildParameters
     public string LaunchConfigName { get; private set; }
     public string RemoteUser { get; private set; }
     public string WorkerHost { get; private set; }
+    public IReadOnlyList<string> Processes { get; private set; }
     public bool TrustNewHostKeys { get; private set; }
     public FilePath ConfigFile { get; private set; }
     public FabulAwsConfig Config { get; private set; }
@@ -50,6 +51,7 @@ public sealed class BuildParameters
             LaunchConfigName = context.Argument<string>("launch-config", null),
             RemoteUser = context.Argument<string>("remote-user", null),
             WorkerHost = context.Argument<string>("worker", null),
+            Processes = context.Arguments.GetArguments("processes").ToList(),
             TrustNewHostKeys = context.HasArgument("ssh-trust-new-hosts"),
             ConfigFile = config.IsRelative ? root.CombineWithFilePath(config) : config,
             Artifacts = root.Combine("artifacts"),

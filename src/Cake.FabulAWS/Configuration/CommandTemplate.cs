@@ -11,7 +11,7 @@ public sealed partial record CommandTemplate
 {
     /// <summary>The placeholders a command may use.</summary>
     public static readonly IReadOnlyList<string> Placeholders =
-        ["deployment", "environment", "branch", "commit", "deploy_user", "static_root"];
+        ["deployment", "environment", "branch", "commit", "deploy_user", "static_root", "code_root"];
 
     /// <summary>Initializes a new instance of the <see cref="CommandTemplate"/> class.</summary>
     /// <param name="text">The command as written in the file.</param>

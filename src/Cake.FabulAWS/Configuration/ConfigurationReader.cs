@@ -16,6 +16,7 @@ internal sealed record ConfigurationModel(
     CommandsSection Commands,
     IReadOnlyList<string> PasswordNames,
     WaitTimeouts Timeouts,
+    BakeSettings Bake,
     IReadOnlyList<ConfigurationError> Warnings);
 
 /// <summary>
@@ -42,6 +43,7 @@ internal static class ConfigurationReader
         var commands = CommandsSection.Read(root, d);
         var passwordNames = SecretsSection.Read(root, d);
         var timeouts = TimeoutsSection.Read(root, d);
+        var bake = BakeSection.Read(root, d);
         CrossChecks.Run(root, topology, maps, aws, commands, d);
 
         if (d.HasErrors)
@@ -49,6 +51,6 @@ internal static class ConfigurationReader
             throw new FabulAwsConfigurationException(d.Errors);
         }
 
-        return new ConfigurationModel(file, baseDirectory, topology, aws, maps, instance!, ssh, staticHtml!, commands, passwordNames, timeouts, d.Warnings);
+        return new ConfigurationModel(file, baseDirectory, topology, aws, maps, instance!, ssh, staticHtml!, commands, passwordNames, timeouts, bake, d.Warnings);
     }
 }

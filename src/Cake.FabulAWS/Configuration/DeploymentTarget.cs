@@ -93,6 +93,9 @@ public sealed record DeploymentTarget
     /// <summary>Gets the deadlines of the waits.</summary>
     public required WaitTimeouts Timeouts { get; init; }
 
+    /// <summary>Gets how CreateLaunchConfig bakes the image.</summary>
+    public BakeSettings Bake { get; init; } = new();
+
     /// <summary>Gets the configuration file this target comes from.</summary>
     public required string ConfigFile { get; init; }
 
@@ -120,6 +123,7 @@ public sealed record DeploymentTarget
         ["commit"] = Git.CommitId.EnsureValid(commit, "The commit to deploy"),
         ["deploy_user"] = DeployUser,
         ["static_root"] = StaticHtml.RemoteRoot,
+        ["code_root"] = Bake.CodeRoot,
     };
 
     /// <summary>Renders <see cref="ProvisionCommands"/> for a commit.</summary>

@@ -14,6 +14,7 @@ internal static class KnownKeys
         "instance_settings", "deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts",
         "connect_timeout", "command_timeout", "password_names", "static_html", "static_root",
         "web_role", "worker_role", "provision_commands", "deploy_worker_commands", "timeouts",
+        "code_root", "code_source", "bake_secrets", "keep_releases",
     ];
 
     /// <summary>Top-level keys of FabulAWS's own file that Cake.FabulAWS ignores (with a warning), so such a file loads.</summary>

@@ -46,6 +46,7 @@ internal static class TargetResolver
             ProvisionCommands = model.Commands.ProvisionCommands,
             DeployWorkerCommands = model.Commands.DeployWorkerCommands,
             Timeouts = model.Timeouts,
+            Bake = model.Bake,
             ConfigFile = model.File,
         };
     }

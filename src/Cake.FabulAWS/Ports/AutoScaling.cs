@@ -76,7 +76,11 @@ public sealed record AutoScalingGroup(
     IReadOnlyDictionary<string, string> Tags,
     string HealthCheckType,
     int HealthCheckGracePeriod,
-    IReadOnlyList<string> AvailabilityZones);
+    IReadOnlyList<string> AvailabilityZones)
+{
+    /// <summary>Gets why each suspended process is suspended, as AWS says it (<c>User suspended at 2026-12-02T10:00:00Z</c>).</summary>
+    public IReadOnlyDictionary<string, string> SuspensionReasons { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A change to a group: only the properties that are set are sent.</summary>
 /// <param name="GroupName">The group to change.</param>

@@ -10,13 +10,13 @@ public static partial class ShellQuote
     /// <returns>The word, safe to paste into a command line.</returns>
     public static string Word(string word) => SafeWord().IsMatch(word) ? word : Always(word);
 
-    /// <summary>Quotes a path, keeping a leading <c>~/</c> outside the quotes so the shell still expands it.</summary>
+    /// <summary>Quotes a path when needed, keeping a leading <c>~/</c> outside the quotes so the shell still expands it.</summary>
     /// <param name="path">The path.</param>
-    /// <returns>The quoted path, such as <c>~/'www/static'</c>.</returns>
+    /// <returns>The path, such as <c>~/www/static</c> or <c>~/'my site'</c>.</returns>
     public static string Path(string path) => path switch
     {
         "~" or "~/" => path,
-        _ when path.StartsWith("~/", StringComparison.Ordinal) => "~/" + Always(path[2..]),
+        _ when path.StartsWith("~/", StringComparison.Ordinal) => "~/" + Word(path[2..]),
         _ => Word(path),
     };
 

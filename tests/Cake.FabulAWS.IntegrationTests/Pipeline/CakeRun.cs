@@ -6,12 +6,46 @@ namespace Cake.FabulAWS.IntegrationTests.Pipeline;
 internal static class CakeRun
 {
     private static readonly SemaphoreSlim AddinBuild = new(1, 1);
+    private static readonly SemaphoreSlim FirstCompile = new(1, 1);
+    private static readonly string ScriptCache = Directory.CreateTempSubdirectory("fabulaws-cake-cache-").FullName;
+    private static bool compiled;
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
+        RunAsync(new Dictionary<string, string?>(), TimeSpan.FromMinutes(3), arguments);
+
+    /// <summary>
+    /// Runs the pipeline with extra environment variables and a deadline. The compiled script is cached for this test
+    /// run only (the add-in does not change during it): the first run compiles it alone, the others reuse it.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] arguments)
     {
         await EnsureAddinBuiltAsync();
+        var first = !Volatile.Read(ref compiled);
+        if (first)
+        {
+            await FirstCompile.WaitAsync();
+        }
+
+        try
+        {
+            var result = await StartAsync(environment, timeout, arguments);
+            Volatile.Write(ref compiled, true);
+            return result;
+        }
+        finally
+        {
+            if (first)
+            {
+                FirstCompile.Release();
+            }
+        }
+    }
+
+    /// <summary>Starts the pipeline and returns the process, for tests that signal or kill it.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in new[] { "cake", "build/build.cake" }.Concat(arguments))
         {
@@ -19,20 +53,41 @@ internal static class CakeRun
         }
 
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
+        start.Environment["CAKE_SETTINGS_ENABLESCRIPTCACHE"] = "true";
+        start.Environment["CAKE_SETTINGS_SCRIPTCACHELOCATION"] = ScriptCache;
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        var process = Process.Start(start)!;
         process.StandardInput.Close();
+        return process;
+    }
+
+    private static async Task<(int ExitCode, string Output)> StartAsync(IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, string[] arguments)
+    {
+        using var process = Start(environment, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true); // a hung pipeline must not outlive its test
-            throw new TimeoutException($"dotnet cake {string.Join(' ', arguments)} did not finish within 3 minutes.");
+            throw new TimeoutException($"dotnet cake {string.Join(' ', arguments)} did not finish within {timeout.TotalMinutes:0.#} minutes:\n{await stdout}{await stderr}");
         }
+
         return (process.ExitCode, await stdout + await stderr);
     }
 

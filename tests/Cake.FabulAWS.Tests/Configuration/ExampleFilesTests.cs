@@ -35,7 +35,7 @@ public sealed class ExampleFilesTests
 
             // Then
             Assert.Contains("cd ~/www/staging/code_root && ~/www/staging/env/bin/python manage.py migrate --noinput", target.RenderDeployWorkerCommands("abc1234"));
-            Assert.Contains("git -C ~/www/staging/code_root reset --hard abc1234", target.RenderProvisionCommands("abc1234"));
+            Assert.Contains("cd ~/code && ~/env/bin/python manage.py collectstatic --noinput", target.RenderProvisionCommands("abc1234"));
         }
 
         [Fact]

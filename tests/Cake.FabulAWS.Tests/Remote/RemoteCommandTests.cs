@@ -45,7 +45,7 @@ public sealed class RemoteCommandTests
             var rendered = command.Render();
 
             // Then
-            Assert.Equal("cd ~/'code' && export DEPLOY_COMMIT=abc123 NOTE='two words' && { ./manage.py migrate --noinput && ./manage.py collectstatic; } </dev/null", rendered);
+            Assert.Equal("cd ~/code && export DEPLOY_COMMIT=abc123 NOTE='two words' && { ./manage.py migrate --noinput && ./manage.py collectstatic; } </dev/null", rendered);
         }
 
         [Fact]

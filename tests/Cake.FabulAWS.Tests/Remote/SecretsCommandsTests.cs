@@ -14,7 +14,7 @@ public sealed class SecretsCommandsTests
 
             // Then
             Assert.Equal(
-                "{ umask 077 && mkdir -p ~/'secrets/' && rm -f -- ~/'secrets/.db.tmp-1a2b' ~/'secrets/.api.tmp-1a2b' && : > ~/'secrets/.db.tmp-1a2b' && : > ~/'secrets/.api.tmp-1a2b'; } </dev/null",
+                "{ umask 077 && mkdir -p ~/secrets/ && rm -f -- ~/secrets/.db.tmp-1a2b ~/secrets/.api.tmp-1a2b && : > ~/secrets/.db.tmp-1a2b && : > ~/secrets/.api.tmp-1a2b; } </dev/null",
                 command.Render());
             Assert.Equal(command.Render(), command.RenderSafe());
         }

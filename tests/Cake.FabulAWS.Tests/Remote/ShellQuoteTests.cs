@@ -27,7 +27,7 @@ public sealed class ShellQuoteTests
     public sealed class ThePathMethod
     {
         [Theory]
-        [InlineData("~/www/static", "~/'www/static'")]
+        [InlineData("~/www/static", "~/www/static")]
         [InlineData("~/", "~/")]
         [InlineData("~", "~")]
         [InlineData("~other/x", "'~other/x'")]

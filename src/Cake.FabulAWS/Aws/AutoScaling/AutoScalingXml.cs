@@ -21,7 +21,10 @@ internal static class AutoScalingXml
         group.Members("Tags").GroupBy(t => t.Required("Key")).ToDictionary(t => t.Key, t => t.Last().Text("Value") ?? string.Empty),
         group.Text("HealthCheckType") ?? "EC2",
         group.Int("HealthCheckGracePeriod") ?? 0,
-        group.Strings("AvailabilityZones"));
+        group.Strings("AvailabilityZones"))
+    {
+        SuspensionReasons = group.Members("SuspendedProcesses").ToDictionary(p => p.Required("ProcessName"), p => p.Text("SuspensionReason") ?? string.Empty),
+    };
 
     /// <summary>Reads an <c>Instance</c> of a group or an <c>AutoScalingInstanceDetails</c>.</summary>
     public static GroupInstance Instance(XElement instance) => new(

@@ -46,6 +46,32 @@ internal static partial class Names
         return null;
     }
 
+    /// <summary>Reads a folder on the servers: absolute or under <c>~/</c>, and only characters that stay one shell word.</summary>
+    public static string? RemotePath(YamlDotNet.RepresentationModel.YamlNode node, string path, Diagnostics d)
+    {
+        if (Nodes.String(node, path, d) is not { } value)
+        {
+            return null;
+        }
+
+        if (!value.StartsWith('/') && !value.StartsWith("~/", StringComparison.Ordinal))
+        {
+            d.Error(node, path, $"'{value}' should be an absolute path or start with ~/");
+            return null;
+        }
+
+        if (!SafePathPattern().IsMatch(value) || value.Contains("..", StringComparison.Ordinal))
+        {
+            d.Error(node, path, $"'{value}' should contain only letters, digits and . _ - / ~ (it is put into remote commands)");
+            return null;
+        }
+
+        return value;
+    }
+
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._/~-]+$")]
+    private static partial Regex SafePathPattern();
 }

@@ -61,33 +61,7 @@ internal static partial class StaticHtmlSection
         return full;
     }
 
-    private static string? ReadStaticRoot(RootEntries root, Diagnostics d)
-    {
-        if (root["static_root"] is not { } node)
-        {
-            return DefaultStaticRoot;
-        }
+    private static string? ReadStaticRoot(RootEntries root, Diagnostics d) =>
+        root["static_root"] is { } node ? Names.RemotePath(node, "static_root", d) : DefaultStaticRoot;
 
-        if (Nodes.String(node, "static_root", d) is not { } value)
-        {
-            return null;
-        }
-
-        if (!value.StartsWith('/') && !value.StartsWith("~/", StringComparison.Ordinal))
-        {
-            d.Error(node, "static_root", $"'{value}' should be an absolute path or start with ~/");
-            return null;
-        }
-
-        if (!SafePathPattern().IsMatch(value))
-        {
-            d.Error(node, "static_root", $"'{value}' should contain only letters, digits and . _ - / ~ (it is put into remote commands)");
-            return null;
-        }
-
-        return value;
-    }
-
-    [GeneratedRegex(@"^[A-Za-z0-9._/~-]+$")]
-    private static partial Regex SafePathPattern();
 }

@@ -116,6 +116,24 @@ internal static class Nodes
         return (int)value;
     }
 
+    /// <summary>Reads true or false (also yes/no, on/off, as YAML 1.1 readers do).</summary>
+    public static bool? Boolean(YamlNode node, string path, Diagnostics d)
+    {
+        if (node is YamlScalarNode { Value: { } text } && !IsNull(node))
+        {
+            switch (text.ToLowerInvariant())
+            {
+                case "true" or "yes" or "on":
+                    return true;
+                case "false" or "no" or "off":
+                    return false;
+            }
+        }
+
+        d.Error(node, path, $"should be true or false, not {Describe(node)}");
+        return null;
+    }
+
     /// <summary>Lists the entries of a mapping whose keys are plain strings; reports any other key.</summary>
     public static IEnumerable<Entry> Entries(YamlMappingNode mapping, string path, Diagnostics d)
     {

@@ -8,8 +8,8 @@ public sealed class CommandsSectionTests
         [InlineData("provision_commands: make\n", "fabulaws-config.yml:1:21: provision_commands: should be a list, not 'make'")]
         [InlineData("provision_commands:\n  - [make, all]\n", "fabulaws-config.yml:2:5: provision_commands[0]: should be a string, not a list")]
         [InlineData("deploy_worker_commands:\n  - ''\n", "fabulaws-config.yml:2:5: deploy_worker_commands[0]: has no value")]
-        [InlineData("provision_commands:\n  - echo {{comit}}\n", "fabulaws-config.yml:2:5: provision_commands[0]: unknown placeholder {{comit}} (did you mean {{commit}}?); placeholders: {{deployment}}, {{environment}}, {{branch}}, {{commit}}, {{deploy_user}}, {{static_root}}")]
-        [InlineData("deploy_worker_commands:\n  - make\n  - echo {{ version }}\n", "fabulaws-config.yml:3:5: deploy_worker_commands[1]: unknown placeholder {{version}}; placeholders: {{deployment}}, {{environment}}, {{branch}}, {{commit}}, {{deploy_user}}, {{static_root}}")]
+        [InlineData("provision_commands:\n  - echo {{comit}}\n", "fabulaws-config.yml:2:5: provision_commands[0]: unknown placeholder {{comit}} (did you mean {{commit}}?); placeholders: {{deployment}}, {{environment}}, {{branch}}, {{commit}}, {{deploy_user}}, {{static_root}}, {{code_root}}")]
+        [InlineData("deploy_worker_commands:\n  - make\n  - echo {{ version }}\n", "fabulaws-config.yml:3:5: deploy_worker_commands[1]: unknown placeholder {{version}}; placeholders: {{deployment}}, {{environment}}, {{branch}}, {{commit}}, {{deploy_user}}, {{static_root}}, {{code_root}}")]
         [InlineData("web_role: web role\n", "fabulaws-config.yml:1:11: web_role: 'web role' should contain only letters, digits, '-', '_' and '.'")]
         [InlineData("worker_role: [worker]\n", "fabulaws-config.yml:1:14: worker_role: should be a string, not a list")]
         [InlineData("password_names: secret_key\n", "fabulaws-config.yml:1:17: password_names: should be a list, not 'secret_key'")]
@@ -46,7 +46,7 @@ public sealed class CommandsSectionTests
             var worker = target.RenderDeployWorkerCommands("0123abc");
 
             // Then
-            Assert.Equal(["git -C ~/app reset --hard 0123abc", "mkdir -p ~/'www'"], provision);
+            Assert.Equal(["git -C ~/app reset --hard 0123abc", "mkdir -p ~/www"], provision);
             Assert.Equal(["echo app/staging main as app ${HOME} {}"], worker);
         }
     }

@@ -28,7 +28,7 @@ public sealed class UpgradePageCommandsTests
 
             // Then
             Assert.Equal(
-                "{ mkdir -p ~/'www/static' && cd ~/'www/static' && for f in upgrade_message.html healthcheck.html; do if [ -e \"$f\" ] && [ ! -e \".$f.placed-by-fabulaws\" ]; then "
+                "{ mkdir -p ~/www/static && cd ~/www/static && for f in upgrade_message.html healthcheck.html; do if [ -e \"$f\" ] && [ ! -e \".$f.placed-by-fabulaws\" ]; then "
                 + "echo \"$PWD/$f\"' exists and was not placed by a deploy: static_root must be a folder of its own (FabulAWS: ~/services/nginx/html), served before the application'\\''s files. Nothing was changed on this server.' >&2; exit 3; fi; done"
                 + " && touch .upgrade_message.html.placed-by-fabulaws .healthcheck.html.placed-by-fabulaws; } </dev/null",
                 command.Render());
@@ -46,7 +46,7 @@ public sealed class UpgradePageCommandsTests
 
             // Then
             Assert.Equal(
-                "{ cd ~/'www/static' 2>/dev/null || exit 0; for f in upgrade_message.html healthcheck.html; do if [ -e \".$f.placed-by-fabulaws\" ]; then rm -f -- \"$f\" \".$f.placed-by-fabulaws\" || exit 1; fi; done; } </dev/null",
+                "{ cd ~/www/static 2>/dev/null || exit 0; for f in upgrade_message.html healthcheck.html; do if [ -e \".$f.placed-by-fabulaws\" ]; then rm -f -- \"$f\" \".$f.placed-by-fabulaws\" || exit 1; fi; done; } </dev/null",
                 command.Render());
             Assert.Equal(TimeSpan.FromMinutes(1), command.Timeout);
         }

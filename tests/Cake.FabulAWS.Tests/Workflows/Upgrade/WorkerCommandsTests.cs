@@ -23,8 +23,8 @@ public sealed class WorkerCommandsTests
             // Then
             Assert.Equal(
                 [
-                    "cd ~/'www/staging/code_root' && export DEPLOY_COMMIT=0123abc FABULAWS_COMMIT=0123abc && { ./manage.py migrate --noinput; } </dev/null",
-                    "cd ~/'www/staging/code_root' && export DEPLOY_COMMIT=0123abc FABULAWS_COMMIT=0123abc && { sudo supervisorctl restart celery; } </dev/null",
+                    "cd ~/www/staging/code_root && export DEPLOY_COMMIT=0123abc FABULAWS_COMMIT=0123abc && { ./manage.py migrate --noinput; } </dev/null",
+                    "cd ~/www/staging/code_root && export DEPLOY_COMMIT=0123abc FABULAWS_COMMIT=0123abc && { sudo supervisorctl restart celery; } </dev/null",
                 ],
                 commands.Select(c => c.Render()));
             Assert.All(commands, c => Assert.Equal(TimeSpan.FromMinutes(20), c.Timeout));

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using Cake.FabulAWS.IntegrationTests.LocalAws.Support;
+using global::LocalAws;
+using global::LocalAws.Hosts;
+
+namespace Cake.FabulAWS.IntegrationTests.Pipeline;
+
+/// <summary>
+/// What a user has when they deploy with the pipeline, on this machine: a git repository of a small web app with its
+/// fabulaws-config.yml (environment <c>local</c>) and a bare "origin", and an in-process LocalAws with real instance
+/// hosts holding the app's group (launch template <c>demo-lt</c> version 1, on <c>$Latest</c>), behind a classic load
+/// balancer or a target group. <see cref="CakeAsync"/> runs <c>build/build.cake</c> against it as a user would.
+/// </summary>
+internal sealed class AppEnvironment : IAsyncDisposable
+{
+    public const string Group = "demo-asg";
+    public const string Template = "demo-lt";
+    public const string LoadBalancer = "demo-lb";
+
+    private AppEnvironment(string root, LocalAwsServer aws)
+    {
+        Root = root;
+        Aws = aws;
+        Api = new QueryClient(aws.Endpoint);
+    }
+
+    public string Root { get; }
+
+    public LocalAwsServer Aws { get; }
+
+    public QueryClient Api { get; }
+
+    public string Repository => Path.Combine(Root, "app");
+
+    public string Origin => Path.Combine(Root, "origin.git");
+
+    public string Key => Path.Combine(Root, "id_ed25519");
+
+    public string ConfigPath => Path.Combine(Repository, "fabulaws-config.yml");
+
+    public string InitialImage { get; private set; } = string.Empty;
+
+    /// <summary>Gets the top-level keys of fabulaws-config.yml, each with its YAML value; change them before <see cref="WriteConfigAsync"/>.</summary>
+    public Dictionary<string, string> Config { get; } = [];
+
+    /// <summary>Starts LocalAws and the repository; the group has <paramref name="instances"/> instances of version 1.</summary>
+    public static async Task<AppEnvironment> StartAsync(int instances = 2, Func<LocalAwsOptions, LocalAwsOptions>? options = null)
+    {
+        var root = Directory.CreateTempSubdirectory("fabulaws-app-").FullName;
+        File.SetUnixFileMode(root, (UnixFileMode)Convert.ToInt32("755", 8));
+        var key = Path.Combine(root, "id_ed25519");
+        await KeyGen.CreateAsync(key, comment: "fabulaws-test");
+        var fast = Deployments.FastOptions() with { AuthorizedKeys = [await File.ReadAllTextAsync(key + ".pub")], RandomSeed = null };
+        var aws = await LocalAwsServer.StartAsync(options is null ? fast : options(fast));
+        var app = new AppEnvironment(root, aws);
+        try
+        {
+            await app.SeedAsync(instances);
+            await app.CreateRepositoryAsync();
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Gets the variables of every pipeline run: LocalAws credentials, nothing from the real AWS configuration.</summary>
+    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
+    {
+        ["AWS_ACCESS_KEY_ID"] = "localaws",
+        ["AWS_SECRET_ACCESS_KEY"] = "localaws",
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_CONFIG_FILE"] = Path.Combine(Root, "aws-config"),
+        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Root, "aws-credentials"),
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+        ["AWS_MAX_ATTEMPTS"] = null,
+        ["AWS_RETRY_MODE"] = null,
+        ["FABULAWS_SSH_KEY"] = null,
+        ["GITHUB_OUTPUT"] = null,
+        ["GIT_TERMINAL_PROMPT"] = "0",
+    };
+
+    /// <summary>Runs a target of the pipeline for environment <c>local</c> of this repository, without the test suite.</summary>
+    public Task<(int ExitCode, string Output)> CakeAsync(string target, params string[] arguments) => CakeAsync(target, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs a target with extra environment variables.</summary>
+    public Task<(int ExitCode, string Output)> CakeAsync(string target, IReadOnlyDictionary<string, string?> variables, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string?>(Environment);
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
+        }
+
+        return CakeRun.RunAsync(environment, TimeSpan.FromMinutes(5), [$"--target={target}", "--environment=local", $"--config={ConfigPath}", "--skip-tests", .. arguments]);
+    }
+
+    /// <summary>Writes fabulaws-config.yml from <see cref="Config"/> and commits and pushes it.</summary>
+    public async Task WriteConfigAsync()
+    {
+        await File.WriteAllTextAsync(ConfigPath, string.Join('\n', Config.Select(c => $"{c.Key}: {c.Value}")) + "\n");
+        await CommitAsync("fabulaws-config.yml", await File.ReadAllTextAsync(ConfigPath));
+    }
+
+    /// <summary>Writes a file of the app, commits it and pushes; returns the new commit.</summary>
+    public async Task<string> CommitAsync(string file, string content)
+    {
+        var path = Path.Combine(Repository, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, content);
+        await GitAsync("add", "--", file);
+        await GitAsync("commit", "--quiet", "--allow-empty", "-m", $"Change {file}");
+        await GitAsync("push", "--quiet", "origin", "main");
+        return await HeadAsync();
+    }
+
+    public async Task<string> HeadAsync() => (await GitAsync("rev-parse", "HEAD")).Trim();
+
+    /// <summary>Reads the group's state under LocalAws's lock.</summary>
+    public T Inspect<T>(Func<global::LocalAws.Model.CloudState, T> read) => Aws.Inspect(read);
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Aws.DisposeAsync();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a log file still open by a finished run's child: the temp folder is cleaned later
+        }
+    }
+
+    private async Task SeedAsync(int instances)
+    {
+        var v1 = Directory.CreateDirectory(Path.Combine(Root, "image-v1")).FullName;
+        Directory.CreateDirectory(Path.Combine(v1, "www"));
+        await File.WriteAllTextAsync(Path.Combine(v1, "www", "index.html"), "<h1>demo v1</h1>");
+        await File.WriteAllTextAsync(Path.Combine(v1, "www", "healthcheck.html"), "OK");
+        InitialImage = Aws.CreateImageFromDirectory("demo-v1", v1);
+        await Aws.WaitUntilAsync(s => s.Images[InitialImage].State == "available", TimeSpan.FromSeconds(20), "image v1 available");
+        await Api.CallAsync("ec2", "CreateLaunchTemplate", ("LaunchTemplateName", Template), ("LaunchTemplateData.ImageId", InitialImage), ("LaunchTemplateData.InstanceType", "t3.micro"),
+            ("LaunchTemplateData.SecurityGroupId.1", "sg-0demo"), ("LaunchTemplateData.KeyName", "demo-key"));
+        await Deployments.CreateLoadBalancerAsync(Api, LoadBalancer);
+        await Deployments.CreateGroupAsync(Api, Group, instances, LoadBalancer, max: 8, template: Template, extra:
+        [
+            ("Tags.member.1.Key", "deployment"), ("Tags.member.1.Value", "demo"), ("Tags.member.1.PropagateAtLaunch", "true"),
+            ("Tags.member.2.Key", "environment"), ("Tags.member.2.Value", "local"), ("Tags.member.2.PropagateAtLaunch", "true"),
+            ("Tags.member.3.Key", "role"), ("Tags.member.3.Value", "web"), ("Tags.member.3.PropagateAtLaunch", "true"),
+        ]);
+        await Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", Group), ("MinSize", $"{instances}"));
+        await Deployments.WaitInServiceAsync(Aws, Group, instances, LoadBalancer);
+    }
+
+    private async Task CreateRepositoryAsync()
+    {
+        Directory.CreateDirectory(Repository);
+        await GitAsync("init", "--quiet", "--initial-branch=main");
+        await RunGitAsync(Root, "init", "--quiet", "--bare", "--initial-branch=main", Origin);
+        await GitAsync("remote", "add", "origin", Origin);
+        await File.WriteAllTextAsync(Path.Combine(Repository, ".gitignore"), "fabulaws-logs/\n.fabulaws/\nartifacts/\nfabsecrets_*\n");
+        Directory.CreateDirectory(Path.Combine(Repository, "www"));
+        Directory.CreateDirectory(Path.Combine(Repository, "deploy", "html"));
+        await File.WriteAllTextAsync(Path.Combine(Repository, "www", "index.html"), "<h1>demo v2</h1>");
+        await File.WriteAllTextAsync(Path.Combine(Repository, "www", "healthcheck.html"), "OK");
+        await File.WriteAllTextAsync(Path.Combine(Repository, "deploy", "html", "upgrade_message.html"), "<h1>We are upgrading the site</h1>");
+        await File.WriteAllTextAsync(Path.Combine(Repository, "deploy", "html", "healthcheck.html"), "OK (upgrade in progress)");
+        foreach (var (name, value) in DefaultConfig())
+        {
+            Config[name] = value;
+        }
+
+        await File.WriteAllTextAsync(ConfigPath, string.Join('\n', Config.Select(c => $"{c.Key}: {c.Value}")) + "\n");
+        await GitAsync("add", "--all");
+        await GitAsync("commit", "--quiet", "-m", "The demo app");
+        await GitAsync("push", "--quiet", "--set-upstream", "origin", "main");
+    }
+
+    private IEnumerable<(string, string)> DefaultConfig() =>
+    [
+        ("deployments", "[demo]"),
+        ("environments", "[local]"),
+        ("branches", "{demo: {local: main}}"),
+        ("region", "us-east-1"),
+        ("endpoint_urls", $"{{local: '{Aws.Endpoint}'}}"),
+        ("avail_zones", "[a]"),
+        ("security_groups", "{web: [sg-0demo]}"),
+        ("instance_types", "{web: t3.micro, worker: t3.micro}"),
+        ("auto_scaling_groups", $"{{demo: {{local: {Group}}}}}"),
+        ("load_balancers", $"{{demo: {{local: [{LoadBalancer}]}}}}"),
+        ("launch_type", "launch_template"),
+        ("launch_templates", $"{{demo: {{local: {Template}}}}}"),
+        ("instance_settings", $"{{ami: {Aws.BaseImageId}, key_name: demo-key}}"),
+        ("deploy_user", "fabdeploy"),
+        ("ec2_attr_for_ssh", "private_ip_address"),
+        ("ssh_key", $"'{Key}'"),
+        ("ssh_port", $"{Aws.Options.SshPort}"),
+        ("connect_timeout", "10"),
+        ("static_html", "{upgrade_message: deploy/html/upgrade_message.html, healthcheck_override: deploy/html/healthcheck.html}"),
+        ("provision_commands", "['mkdir -p ~/www && cp -R {{code_root}}/www/. ~/www/']"),
+        ("timeouts", "{instance_running: 60, ssh_ready: 60, image_available: 60, instances_in_service: 120, instance_healthy: 120, instance_drained: 60, deploy: 600}"),
+    ];
+
+    private Task<string> GitAsync(params string[] arguments) => RunGitAsync(Repository, arguments);
+
+    private static async Task<string> RunGitAsync(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-c", "user.name=FabulAWS Test", "-c", "user.email=test@localhost", "-c", "commit.gpgsign=false" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error}");
+    }
+}
