@@ -62,9 +62,13 @@ Task("CheckBranch")
 });
 
 Task("CreateLaunchConfig")
-    .Description("Bakes an AMI from the current code and creates the launch template version (or launch configuration).")
+    .Description("Bakes an AMI of the verified commit and makes the launch template version (or launch configuration); skipped with --launch-config=NAME.")
     .IsDependentOn("CheckBranch")
-    .Does(() => NotImplementedYet("CreateLaunchConfig", "baking an AMI and creating the launch template version or launch configuration"));
+    .WithCriteria(() => parameters.LaunchConfigName is null, "--launch-config was given")
+    .Does(async () =>
+{
+    parameters.LaunchConfig = await FabulAwsCreateLaunchConfigAsync(parameters.Deployment, parameters.Verified, parameters.Remote);
+});
 
 Task("DeployFull")
     .Description("Downtime deploy behind the upgrade page, for backwards-incompatible changes.")

@@ -3,6 +3,7 @@
 using Cake.FabulAWS.Configuration;
 using Cake.FabulAWS.Environments;
 using Cake.FabulAWS.Workflows.CheckBranch;
+using Cake.FabulAWS.Workflows.LaunchConfig;
 
 public sealed class BuildParameters
 {
@@ -60,6 +61,9 @@ public sealed class BuildParameters
 
     // What CheckBranch verified: the branch and the exact commit the deployment targets build and deploy.
     public CheckedBranch Verified { get; set; }
+
+    // What CreateLaunchConfig made in this run (null with --launch-config=NAME: the deploy reuses that one).
+    public LaunchConfigResult LaunchConfig { get; set; }
 
     public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys, WorkerHost = WorkerHost };
 

@@ -44,7 +44,7 @@ internal static class KnownKeys
     public static readonly IReadOnlyList<string> Timeouts =
     [
         "instance_running", "ssh_ready", "image_available", "instances_in_service", "instance_healthy",
-        "instance_drained", "deploy",
+        "instance_drained", "deploy", "poll_interval_ms",
     ];
 
     /// <summary>Top-level keys that take one value or a map <c>{environment: value}</c> (see <c>Sections.PerEnvironment</c>).</summary>

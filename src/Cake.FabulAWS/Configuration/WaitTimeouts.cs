@@ -23,4 +23,7 @@ public sealed record WaitTimeouts
 
     /// <summary>Gets how long a whole deploy may take (<c>deploy</c>, default 7200 s).</summary>
     public TimeSpan Deploy { get; init; } = TimeSpan.FromSeconds(7200);
+
+    /// <summary>Gets the time between two polls of a wait (<c>poll_interval_ms</c>, default 5000 ms).</summary>
+    public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(5);
 }

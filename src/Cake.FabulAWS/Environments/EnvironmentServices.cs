@@ -40,6 +40,12 @@ internal sealed class EnvironmentServices : IDisposable
     /// <summary>Gets the clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Gets how environment variables are read (CI outputs, GitHub Actions).</summary>
+    public Func<string, string?> Variables { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Gets a new phase log for one workflow run (GitHub Actions groups when GITHUB_ACTIONS is true).</summary>
+    public Workflows.Phases.PhaseLog Phases => new(Log, Time, string.Equals(Variables("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Gets the folder of fabulaws-config.yml: secrets, logs and relative paths start there.</summary>
     public string ConfigDirectory => Target.ConfigDirectory;
 

@@ -10,4 +10,12 @@ internal sealed class LocalFileSystem : ILocalFiles
     public Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken = default) => File.ReadAllBytesAsync(path, cancellationToken);
 
     public UnixFileMode? Mode(string path) => OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
+
+    public Task WriteAsync(string path, string text, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return File.WriteAllTextAsync(path, text, cancellationToken);
+    }
+
+    public Task AppendAsync(string path, string text, CancellationToken cancellationToken = default) => File.AppendAllTextAsync(path, text, cancellationToken);
 }

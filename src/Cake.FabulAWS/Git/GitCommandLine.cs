@@ -94,6 +94,36 @@ internal sealed class GitCommandLine(GitCommandLineOptions options) : IGitReposi
         };
     }
 
+    /// <inheritdoc/>
+    public async Task<byte[]> ArchiveAsync(string commit, CancellationToken cancellationToken = default)
+    {
+        CommitId.EnsureValid(commit, "git archive");
+        var directory = Directory.CreateTempSubdirectory("fabulaws-archive-");
+        try
+        {
+            var tar = Path.Combine(directory.FullName, "code.tar");
+            await RunAsync(["archive", "--format=tar", "--output", tar, $"{commit}^{{commit}}"], cancellationToken).ConfigureAwait(false);
+            return await File.ReadAllBytesAsync(tar, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> GetRemoteUrlAsync(string remote, CancellationToken cancellationToken = default)
+    {
+        // Exit code 2: no such remote.
+        var result = await GitProcess.RunAsync(options, ["remote", "get-url", "--", remote], options.CommandTimeout, batchSsh: false, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode switch
+        {
+            0 => result.StandardOutput.Trim(),
+            2 => null,
+            _ => throw GitErrors.Failed(result, options.WorkingDirectory),
+        };
+    }
+
     private async Task<bool> HasUserSshCommandAsync(CancellationToken cancellationToken)
     {
         if (GitEnvironment.HasUserSshCommand(options))

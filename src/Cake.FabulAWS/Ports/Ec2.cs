@@ -106,7 +106,14 @@ public interface IInstances
 /// <param name="State">pending, available, failed, ...</param>
 /// <param name="CreationDate">When it was created.</param>
 /// <param name="Tags">Its tags.</param>
-public sealed record MachineImage(string ImageId, string Name, string State, DateTimeOffset? CreationDate, IReadOnlyDictionary<string, string> Tags);
+public sealed record MachineImage(string ImageId, string Name, string State, DateTimeOffset? CreationDate, IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>Gets the EBS snapshots of its block devices (they stay when the image is deregistered).</summary>
+    public IReadOnlyList<string> SnapshotIds { get; init; } = [];
+
+    /// <summary>Gets the reason the image failed, when its state is failed.</summary>
+    public string? StateReason { get; init; }
+}
 
 /// <summary>Bakes and removes AMIs.</summary>
 public interface IImages
@@ -137,6 +144,12 @@ public interface IImages
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     Task DeregisterAsync(string imageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes EBS snapshots (those of a deregistered image).</summary>
+    /// <param name="snapshotIds">The snapshots.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task DeleteSnapshotsAsync(IEnumerable<string> snapshotIds, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One version of a launch template.</summary>
@@ -194,6 +207,25 @@ public interface ILaunchTemplates
     /// <returns>The new version.</returns>
     Task<LaunchTemplateVersion> CreateVersionAsync(string templateName, string sourceVersion, LaunchTemplateChange change, CancellationToken cancellationToken = default);
 
+    /// <summary>Finds a template (its default and latest version numbers).</summary>
+    /// <param name="templateName">The template name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The template, or <c>null</c> when it does not exist.</returns>
+    Task<LaunchTemplateSummary?> FindTemplateAsync(string templateName, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every version of a template, oldest first, following every page.</summary>
+    /// <param name="templateName">The template name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The versions.</returns>
+    Task<IReadOnlyList<LaunchTemplateVersion>> ListVersionsAsync(string templateName, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes versions of a template (never the default one: AWS refuses it).</summary>
+    /// <param name="templateName">The template name.</param>
+    /// <param name="versions">The version numbers.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task; it fails naming every version AWS did not delete and why.</returns>
+    Task DeleteVersionsAsync(string templateName, IEnumerable<long> versions, CancellationToken cancellationToken = default);
+
     /// <summary>Makes a version the template's default.</summary>
     /// <param name="templateName">The template name.</param>
     /// <param name="version">The version number.</param>
@@ -202,28 +234,106 @@ public interface ILaunchTemplates
     Task SetDefaultVersionAsync(string templateName, long version, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A legacy launch configuration.</summary>
+/// <summary>The EBS part of a block device mapping.</summary>
+/// <param name="SnapshotId">The snapshot the volume starts from.</param>
+/// <param name="VolumeSize">The size in GiB.</param>
+/// <param name="VolumeType">gp3, gp2, io1, ...</param>
+/// <param name="DeleteOnTermination">Whether the volume goes with the instance.</param>
+/// <param name="Iops">Provisioned IOPS.</param>
+/// <param name="Throughput">Throughput in MiB/s (gp3).</param>
+/// <param name="Encrypted">Whether the volume is encrypted.</param>
+public sealed record EbsVolume(string? SnapshotId, int? VolumeSize, string? VolumeType, bool? DeleteOnTermination, int? Iops, int? Throughput, bool? Encrypted);
+
+/// <summary>A block device mapping of a launch configuration.</summary>
+/// <param name="DeviceName">The device, such as /dev/sdf.</param>
+/// <param name="VirtualName">An instance store name (ephemeral0), or null.</param>
+/// <param name="NoDevice">Whether the device is suppressed.</param>
+/// <param name="Ebs">The EBS volume, or null.</param>
+public sealed record BlockDevice(string DeviceName, string? VirtualName, bool? NoDevice, EbsVolume? Ebs);
+
+/// <summary>The instance metadata service options of a launch configuration.</summary>
+/// <param name="HttpTokens">optional or required (IMDSv2).</param>
+/// <param name="HttpPutResponseHopLimit">The hop limit.</param>
+/// <param name="HttpEndpoint">enabled or disabled.</param>
+public sealed record MetadataOptions(string? HttpTokens, int? HttpPutResponseHopLimit, string? HttpEndpoint);
+
+/// <summary>
+/// A legacy launch configuration, every field of it, so a new one can be made that differs only in the image
+/// (FabulAWS copied none of this and lost key, user data, profile and disks).
+/// </summary>
 /// <param name="Name">Its name.</param>
 /// <param name="ImageId">The AMI.</param>
 /// <param name="InstanceType">The instance type.</param>
-/// <param name="CreatedTime">When it was created.</param>
-public sealed record LaunchConfiguration(string Name, string ImageId, string InstanceType, DateTimeOffset? CreatedTime);
+public sealed record LaunchConfiguration(string Name, string ImageId, string InstanceType)
+{
+    /// <summary>Gets when it was created.</summary>
+    public DateTimeOffset? CreatedTime { get; init; }
+
+    /// <summary>Gets the key pair name.</summary>
+    public string? KeyName { get; init; }
+
+    /// <summary>Gets the security groups (ids or names).</summary>
+    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+
+    /// <summary>Gets the user data as AWS stores it (base64), copied as is.</summary>
+    public string? UserDataBase64 { get; init; }
+
+    /// <summary>Gets the IAM instance profile name or ARN.</summary>
+    public string? IamInstanceProfile { get; init; }
+
+    /// <summary>Gets the block device mappings.</summary>
+    public IReadOnlyList<BlockDevice> BlockDevices { get; init; } = [];
+
+    /// <summary>Gets whether detailed monitoring is on.</summary>
+    public bool? InstanceMonitoring { get; init; }
+
+    /// <summary>Gets the maximum spot price, for spot instances.</summary>
+    public string? SpotPrice { get; init; }
+
+    /// <summary>Gets whether the instances are EBS-optimized.</summary>
+    public bool? EbsOptimized { get; init; }
+
+    /// <summary>Gets whether instances get a public IP address.</summary>
+    public bool? AssociatePublicIpAddress { get; init; }
+
+    /// <summary>Gets the tenancy: default or dedicated.</summary>
+    public string? PlacementTenancy { get; init; }
+
+    /// <summary>Gets the metadata service options.</summary>
+    public MetadataOptions? MetadataOptions { get; init; }
+
+    /// <summary>Gets the kernel id.</summary>
+    public string? KernelId { get; init; }
+
+    /// <summary>Gets the RAM disk id.</summary>
+    public string? RamdiskId { get; init; }
+
+    /// <summary>Gets the ClassicLink VPC id.</summary>
+    public string? ClassicLinkVpcId { get; init; }
+
+    /// <summary>Gets the ClassicLink VPC security groups.</summary>
+    public IReadOnlyList<string> ClassicLinkVpcSecurityGroups { get; init; } = [];
+}
 
 /// <summary>Legacy launch configurations (accounts made since October 2024 cannot create them).</summary>
 public interface ILaunchConfigurations
 {
-    /// <summary>Creates a launch configuration.</summary>
-    /// <param name="name">Its name.</param>
-    /// <param name="launch">Image, type, key, security groups and user data.</param>
+    /// <summary>Creates a launch configuration with every field given.</summary>
+    /// <param name="configuration">The configuration; <see cref="LaunchConfiguration.CreatedTime"/> is ignored.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    Task CreateAsync(string name, InstanceLaunch launch, CancellationToken cancellationToken = default);
+    Task CreateAsync(LaunchConfiguration configuration, CancellationToken cancellationToken = default);
 
     /// <summary>Finds a launch configuration by name.</summary>
     /// <param name="name">Its name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The configuration, or <c>null</c>.</returns>
     Task<LaunchConfiguration?> FindAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every launch configuration of the account and region, following every page.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The configurations.</returns>
+    Task<IReadOnlyList<LaunchConfiguration>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a launch configuration.</summary>
     /// <param name="name">Its name.</param>

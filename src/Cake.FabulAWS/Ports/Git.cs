@@ -51,4 +51,16 @@ public interface IGitRepository
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>True when the file is in the index.</returns>
     Task<bool> IsTrackedAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the files of one commit, as git stores them, as a tar archive (<c>git archive</c>).</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tar bytes.</returns>
+    Task<byte[]> ArchiveAsync(string commit, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the URL a remote fetches from.</summary>
+    /// <param name="remote">The remote name, such as origin.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The URL, or <c>null</c> when there is no such remote.</returns>
+    Task<string?> GetRemoteUrlAsync(string remote, CancellationToken cancellationToken = default);
 }

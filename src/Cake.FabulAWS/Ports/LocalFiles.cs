@@ -18,4 +18,18 @@ public interface ILocalFiles
     /// <param name="path">The absolute path.</param>
     /// <returns>The mode.</returns>
     UnixFileMode? Mode(string path);
+
+    /// <summary>Writes a text file, replacing it (the folder is created).</summary>
+    /// <param name="path">The absolute path.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    Task WriteAsync(string path, string text, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends text to a file (created when missing).</summary>
+    /// <param name="path">The absolute path.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    Task AppendAsync(string path, string text, CancellationToken cancellationToken = default);
 }

@@ -52,6 +52,17 @@ public interface IRemoteHosts
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The step.</returns>
     Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default);
+
+    /// <summary>Tries once to log in to a host and run <c>true</c>, quietly: for waits on a server that is still booting.</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Null when it worked, else why not (refused, no answer, host key not printed yet, ...).</returns>
+    Task<string?> ProbeAsync(RemoteHost host, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the file a host's output goes to, for messages that send the reader there.</summary>
+    /// <param name="host">The host.</param>
+    /// <returns>The path.</returns>
+    string LogFile(RemoteHost host);
 }
 
 /// <summary>

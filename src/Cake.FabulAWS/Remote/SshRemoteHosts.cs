@@ -13,7 +13,7 @@ public sealed class SshRemoteHosts : IRemoteHosts
     private readonly SshSettings settings;
     private readonly ICakeLog log;
     private readonly IInstances? instances;
-    private readonly Lazy<HostKeyStore> hostKeys;
+    private Lazy<HostKeyStore> hostKeys;
 
     /// <summary>Initializes a new instance of the <see cref="SshRemoteHosts"/> class.</summary>
     /// <param name="settings">The SSH settings.</param>
@@ -44,6 +44,26 @@ public sealed class SshRemoteHosts : IRemoteHosts
 
     /// <summary>Gets a hook called after the empty owner-only temporary secret files exist and before any value is written (tests).</summary>
     internal Func<RemoteHost, IReadOnlyList<string>, Task>? AfterSecretFilesCreated { get; init; }
+
+    /// <inheritdoc />
+    public async Task<string?> ProbeAsync(RemoteHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var quiet = new SshRemoteHosts(settings, new QuietLog(log), instances) { Variables = Variables, Home = Home, hostKeys = hostKeys };
+        try
+        {
+            await using var step = await quiet.OpenAsync([host], cancellationToken).ConfigureAwait(false);
+            await step.RunAsync(RemoteCommand.Of("true").WithTimeout(settings.ConnectTimeout + settings.ConnectTimeout), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (RemoteCommandException e)
+        {
+            return e.Failures.FirstOrDefault()?.Failure ?? e.Message;
+        }
+    }
+
+    /// <inheritdoc />
+    public string LogFile(RemoteHost host) => Path.Combine(settings.LogDirectory, HostLog.FileName(host));
 
     /// <inheritdoc />
     public Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ public sealed class LaunchConfigurationsAdapterTests
         public async Task Should_Create_A_Configuration_A_Group_Launches_From_And_Delete_It()
         {
             // Given
-            await Ports.LaunchConfigurations.CreateAsync("web-lc-1", new InstanceLaunch(Server.BaseImageId, "t3.small") { UserData = "#!/bin/sh\ntrue" });
+            await Ports.LaunchConfigurations.CreateAsync(new LaunchConfiguration("web-lc-1", Server.BaseImageId, "t3.small") { UserDataBase64 = Convert.ToBase64String("#!/bin/sh\ntrue"u8.ToArray()) });
 
             // When
             var found = await Ports.LaunchConfigurations.FindAsync("web-lc-1");

@@ -43,6 +43,17 @@ internal sealed class FakeRemote : IRemoteHosts
         SecretsFileDirectory = secretsDirectory,
     };
 
+    /// <summary>Gets or sets why a probe of the host fails, or null when it answers.</summary>
+    public Func<RemoteHost, string?> Probe { get; set; } = _ => null;
+
+    public Task<string?> ProbeAsync(RemoteHost host, CancellationToken cancellationToken = default)
+    {
+        Operations.Add("probe " + host.Address);
+        return Task.FromResult(Probe(host));
+    }
+
+    public string LogFile(RemoteHost host) => $"/logs/{host.InstanceId ?? host.Address}.log";
+
     public Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default)
     {
         Operations.Add("open " + string.Join(",", hosts.Select(h => h.Address)));

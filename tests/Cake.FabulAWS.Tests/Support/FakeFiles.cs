@@ -25,4 +25,18 @@ internal sealed class FakeFiles : ILocalFiles
     }
 
     public UnixFileMode? Mode(string path) => files.TryGetValue(path, out var file) ? file.Mode : throw new FileNotFoundException(path);
+
+    public string Text(string path) => Encoding.UTF8.GetString(files[path].Content);
+
+    public Task WriteAsync(string path, string text, CancellationToken cancellationToken = default)
+    {
+        Add(path, text, "644");
+        return Task.CompletedTask;
+    }
+
+    public Task AppendAsync(string path, string text, CancellationToken cancellationToken = default)
+    {
+        Add(path, (files.ContainsKey(path) ? Text(path) : string.Empty) + text, "644");
+        return Task.CompletedTask;
+    }
 }

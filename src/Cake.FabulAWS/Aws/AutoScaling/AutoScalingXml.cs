@@ -57,8 +57,38 @@ internal static class AutoScalingXml
     public static LaunchConfiguration LaunchConfiguration(XElement configuration) => new(
         configuration.Required("LaunchConfigurationName"),
         configuration.Required("ImageId"),
-        configuration.Required("InstanceType"),
-        configuration.Time("CreatedTime"));
+        configuration.Required("InstanceType"))
+    {
+        CreatedTime = configuration.Time("CreatedTime"),
+        KeyName = Empty(configuration.Text("KeyName")),
+        SecurityGroups = configuration.Strings("SecurityGroups"),
+        UserDataBase64 = Empty(configuration.Text("UserData")),
+        IamInstanceProfile = configuration.Text("IamInstanceProfile"),
+        BlockDevices = [.. configuration.Members("BlockDeviceMappings").Select(BlockDevice)],
+        InstanceMonitoring = configuration.Element("InstanceMonitoring").Bool("Enabled"),
+        SpotPrice = configuration.Text("SpotPrice"),
+        EbsOptimized = configuration.Bool("EbsOptimized"),
+        AssociatePublicIpAddress = configuration.Bool("AssociatePublicIpAddress"),
+        PlacementTenancy = configuration.Text("PlacementTenancy"),
+        MetadataOptions = configuration.Element("MetadataOptions") is { } metadata
+            ? new MetadataOptions(metadata.Text("HttpTokens"), metadata.Int("HttpPutResponseHopLimit"), metadata.Text("HttpEndpoint"))
+            : null,
+        KernelId = Empty(configuration.Text("KernelId")),
+        RamdiskId = Empty(configuration.Text("RamdiskId")),
+        ClassicLinkVpcId = configuration.Text("ClassicLinkVPCId"),
+        ClassicLinkVpcSecurityGroups = configuration.Strings("ClassicLinkVPCSecurityGroups"),
+    };
+
+    private static BlockDevice BlockDevice(XElement mapping) => new(
+        mapping.Required("DeviceName"),
+        mapping.Text("VirtualName"),
+        mapping.Bool("NoDevice"),
+        mapping.Element("Ebs") is { } ebs
+            ? new EbsVolume(ebs.Text("SnapshotId"), ebs.Int("VolumeSize"), ebs.Text("VolumeType"), ebs.Bool("DeleteOnTermination"), ebs.Int("Iops"), ebs.Int("Throughput"), ebs.Bool("Encrypted"))
+            : null);
+
+    // AWS answers KernelId, RamdiskId, KeyName and UserData as empty elements when they are not set.
+    private static string? Empty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private static LaunchSource? LaunchSourceOf(XElement? owner, string templateElement = "LaunchTemplate")
     {

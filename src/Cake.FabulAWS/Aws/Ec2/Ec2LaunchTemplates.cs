@@ -62,7 +62,35 @@ internal sealed class Ec2LaunchTemplates(Func<IAmazonEC2> ec2, Func<string> regi
             new ModifyLaunchTemplateRequest { LaunchTemplateName = templateName, DefaultVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             cancellationToken));
 
-    public async Task<LaunchTemplateSummary?> FindTemplateAsync(string templateName, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Ports.LaunchTemplateVersion>> ListVersionsAsync(string templateName, CancellationToken cancellationToken = default) =>
+        CallAsync<IReadOnlyList<Ports.LaunchTemplateVersion>>("DescribeLaunchTemplateVersions", $"launch template '{templateName}'", async () =>
+        {
+            var request = new DescribeLaunchTemplateVersionsRequest { LaunchTemplateName = templateName, MaxResults = 200 };
+            var found = new List<Ports.LaunchTemplateVersion>();
+            do
+            {
+                var response = await Ec2.DescribeLaunchTemplateVersionsAsync(request, cancellationToken).ConfigureAwait(false);
+                found.AddRange((response.LaunchTemplateVersions ?? []).Select(Ec2Mapping.Version));
+                request.NextToken = response.NextToken;
+            }
+            while (!string.IsNullOrEmpty(request.NextToken));
+            return [.. found.OrderBy(v => v.Version)];
+        });
+
+    public Task DeleteVersionsAsync(string templateName, IEnumerable<long> versions, CancellationToken cancellationToken = default)
+    {
+        var numbers = versions.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return numbers.Count == 0 ? Task.CompletedTask : CallAsync("DeleteLaunchTemplateVersions", $"launch template '{templateName}' versions {string.Join(", ", numbers)}", async () =>
+        {
+            var response = await Ec2.DeleteLaunchTemplateVersionsAsync(new DeleteLaunchTemplateVersionsRequest { LaunchTemplateName = templateName, Versions = numbers }, cancellationToken).ConfigureAwait(false);
+            var refused = response.UnsuccessfullyDeletedLaunchTemplateVersions ?? [];
+            return refused.Count == 0
+                ? true
+                : throw new Core.CakeException($"DeleteLaunchTemplateVersions kept {string.Join("; ", refused.Select(r => $"version {r.VersionNumber} of '{templateName}' ({r.ResponseError?.Code}: {r.ResponseError?.Message})"))}.");
+        });
+    }
+
+    public async Task<LaunchTemplateSummary?> FindTemplateAsync(string templateName, CancellationToken cancellationToken = default)
     {
         try
         {

@@ -23,7 +23,11 @@ internal static class Ec2Mapping
         image.Name ?? string.Empty,
         image.State?.Value ?? "unknown",
         DateTimeOffset.TryParse(image.CreationDate, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : null,
-        TagMap(image.Tags));
+        TagMap(image.Tags))
+    {
+        SnapshotIds = [.. (image.BlockDeviceMappings ?? []).Select(m => m.Ebs?.SnapshotId).OfType<string>().Where(id => id.Length > 0).Distinct()],
+        StateReason = image.StateReason?.Message,
+    };
 
     public static Ports.LaunchTemplateVersion Version(Amazon.EC2.Model.LaunchTemplateVersion version) => new(
         version.LaunchTemplateId,

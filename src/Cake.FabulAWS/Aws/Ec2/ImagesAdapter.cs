@@ -15,7 +15,7 @@ internal sealed class ImagesAdapter(Func<IAmazonEC2> ec2, Func<string> region) :
                 InstanceId = instanceId,
                 Name = name,
                 Description = description,
-                TagSpecifications = Ec2Mapping.TagSpecifications("image", tags),
+                TagSpecifications = [.. Ec2Mapping.TagSpecifications("image", tags) ?? [], .. Ec2Mapping.TagSpecifications("snapshot", tags) ?? []],
             };
             return (await Ec2.CreateImageAsync(request, cancellationToken).ConfigureAwait(false)).ImageId;
         });
@@ -41,6 +41,14 @@ internal sealed class ImagesAdapter(Func<IAmazonEC2> ec2, Func<string> region) :
 
     public Task DeregisterAsync(string imageId, CancellationToken cancellationToken = default) =>
         CallAsync("DeregisterImage", $"image '{imageId}'", () => Ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = imageId }, cancellationToken));
+
+    public async Task DeleteSnapshotsAsync(IEnumerable<string> snapshotIds, CancellationToken cancellationToken = default)
+    {
+        foreach (var id in snapshotIds)
+        {
+            await CallAsync("DeleteSnapshot", $"snapshot '{id}'", () => Ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = id }, cancellationToken)).ConfigureAwait(false);
+        }
+    }
 
     private Task<IReadOnlyList<MachineImage>> DescribeAsync(DescribeImagesRequest request, string resource, CancellationToken cancellationToken) =>
         CallAsync<IReadOnlyList<MachineImage>>("DescribeImages", resource, async () =>

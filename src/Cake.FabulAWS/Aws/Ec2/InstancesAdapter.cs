@@ -37,7 +37,9 @@ internal sealed class InstancesAdapter(Func<IAmazonEC2> ec2, Func<string> region
                 ImageId = launch.ImageId,
                 InstanceType = launch.InstanceType is { Length: > 0 } type ? InstanceType.FindValue(type) : null,
                 KeyName = launch.KeyName,
-                SecurityGroupIds = launch.SecurityGroupIds.Count == 0 ? null : [.. launch.SecurityGroupIds],
+                // fabulaws-config.yml may name groups (EC2-Classic style, default VPC) or give their ids (any VPC)
+                SecurityGroupIds = launch.SecurityGroupIds.Where(IsGroupId).ToList() is { Count: > 0 } ids ? ids : null,
+                SecurityGroups = launch.SecurityGroupIds.Where(g => !IsGroupId(g)).ToList() is { Count: > 0 } names ? names : null,
                 SubnetId = launch.SubnetId,
                 UserData = Ec2Mapping.Base64(launch.UserData),
                 TagSpecifications = Ec2Mapping.TagSpecifications("instance", launch.Tags),
@@ -82,6 +84,8 @@ internal sealed class InstancesAdapter(Func<IAmazonEC2> ec2, Func<string> region
             while (!string.IsNullOrEmpty(request.NextToken));
             return found;
         });
+
+    private static bool IsGroupId(string group) => group.StartsWith("sg-", StringComparison.Ordinal);
 
     private static string Resource(IReadOnlyList<string> ids) => ids.Count == 1 ? $"instance '{ids[0]}'" : $"instances {string.Join(", ", ids)}";
 }

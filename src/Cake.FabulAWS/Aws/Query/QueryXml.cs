@@ -13,6 +13,13 @@ internal static class QueryXml
     public static int? Int(this XElement? element, string name) =>
         int.TryParse(element.Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+    public static bool? Bool(this XElement? element, string name) => element.Text(name) switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => null,
+    };
+
     public static DateTimeOffset? Time(this XElement? element, string name) =>
         DateTimeOffset.TryParse(element.Text(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
 

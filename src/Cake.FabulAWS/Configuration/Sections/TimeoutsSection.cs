@@ -18,6 +18,16 @@ internal static class TimeoutsSection
 
         foreach (var (key, entry) in Keys.Check(mapping, Path, KnownKeys.Timeouts, KnownKeys.None, d))
         {
+            if (key == "poll_interval_ms")
+            {
+                if (Nodes.WholeNumber(entry.Value, entry.Path, d, 50, 600_000) is { } milliseconds)
+                {
+                    timeouts = timeouts with { Poll = TimeSpan.FromMilliseconds(milliseconds) };
+                }
+
+                continue;
+            }
+
             if (Nodes.WholeNumber(entry.Value, entry.Path, d, 1, OneWeek) is not { } seconds)
             {
                 continue;

@@ -5,19 +5,44 @@ namespace Cake.FabulAWS.Tests.Aws.AutoScaling;
 
 public class LaunchConfigurationsAdapterTests
 {
+    /// <summary>A launch configuration with every field set, as the legacy mode copies it.</summary>
+    internal static readonly LaunchConfiguration Full = new("web-lc-8", "ami-0123", "t3.small")
+    {
+        CreatedTime = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero),
+        KeyName = "deploy",
+        SecurityGroups = ["sg-1", "sg-2"],
+        UserDataBase64 = "IyEvYmluL3NoCmVjaG8gaGkK",
+        IamInstanceProfile = "web-role",
+        BlockDevices =
+        [
+            new BlockDevice("/dev/sda1", null, null, new EbsVolume(null, 30, "gp3", true, 3000, 125, true)),
+            new BlockDevice("/dev/sdb", "ephemeral0", null, null),
+            new BlockDevice("/dev/sdc", null, true, null),
+        ],
+        InstanceMonitoring = true,
+        SpotPrice = "0.05",
+        EbsOptimized = true,
+        AssociatePublicIpAddress = false,
+        PlacementTenancy = "default",
+        MetadataOptions = new MetadataOptions("required", 2, "enabled"),
+        KernelId = "aki-1",
+        RamdiskId = "ari-1",
+        ClassicLinkVpcId = "vpc-1",
+        ClassicLinkVpcSecurityGroups = ["sg-9"],
+    };
+
     public class TheCreateAsyncMethod
     {
         [Fact]
-        public async Task Should_Send_Image_Type_Key_Groups_And_Encoded_User_Data()
+        public async Task Should_Send_Every_Field()
         {
             // Given
             await using var server = await FakeAwsServer.StartAsync();
             server.On("CreateLaunchConfiguration", AwsXml.QueryNoResult(AwsXml.AutoScalingNs, "CreateLaunchConfiguration"));
             using var aws = Connect(server);
-            var launch = new InstanceLaunch("ami-0123", "t3.small") { KeyName = "deploy", SecurityGroupIds = ["sg-1", "sg-2"], UserData = "#!/bin/sh\necho hi\n" };
 
             // When
-            await aws.LaunchConfigurations.CreateAsync("web-lc-8", launch);
+            await aws.LaunchConfigurations.CreateAsync(Full);
 
             // Then
             AssertAutoScaling(
@@ -25,11 +50,35 @@ public class LaunchConfigurationsAdapterTests
                 "CreateLaunchConfiguration",
                 "LaunchConfigurationName=web-lc-8",
                 "ImageId=ami-0123",
-                "InstanceType=t3.small",
                 "KeyName=deploy",
                 "SecurityGroups.member.1=sg-1",
                 "SecurityGroups.member.2=sg-2",
-                "UserData=IyEvYmluL3NoCmVjaG8gaGkK");
+                "ClassicLinkVPCId=vpc-1",
+                "ClassicLinkVPCSecurityGroups.member.1=sg-9",
+                "UserData=IyEvYmluL3NoCmVjaG8gaGkK",
+                "InstanceType=t3.small",
+                "KernelId=aki-1",
+                "RamdiskId=ari-1",
+                "BlockDeviceMappings.member.1.DeviceName=/dev/sda1",
+                "BlockDeviceMappings.member.1.Ebs.VolumeSize=30",
+                "BlockDeviceMappings.member.1.Ebs.VolumeType=gp3",
+                "BlockDeviceMappings.member.1.Ebs.DeleteOnTermination=true",
+                "BlockDeviceMappings.member.1.Ebs.Iops=3000",
+                "BlockDeviceMappings.member.1.Ebs.Encrypted=true",
+                "BlockDeviceMappings.member.1.Ebs.Throughput=125",
+                "BlockDeviceMappings.member.2.DeviceName=/dev/sdb",
+                "BlockDeviceMappings.member.2.VirtualName=ephemeral0",
+                "BlockDeviceMappings.member.3.DeviceName=/dev/sdc",
+                "BlockDeviceMappings.member.3.NoDevice=true",
+                "InstanceMonitoring.Enabled=true",
+                "SpotPrice=0.05",
+                "IamInstanceProfile=web-role",
+                "EbsOptimized=true",
+                "AssociatePublicIpAddress=false",
+                "PlacementTenancy=default",
+                "MetadataOptions.HttpTokens=required",
+                "MetadataOptions.HttpPutResponseHopLimit=2",
+                "MetadataOptions.HttpEndpoint=enabled");
         }
 
         [Fact]
@@ -41,7 +90,7 @@ public class LaunchConfigurationsAdapterTests
             using var aws = Connect(server);
 
             // When
-            var error = await Assert.ThrowsAsync<Cake.FabulAWS.Aws.AwsOperationException>(() => aws.LaunchConfigurations.CreateAsync("web-lc-8", new InstanceLaunch("ami-0123", "t3.small")));
+            var error = await Assert.ThrowsAsync<Cake.FabulAWS.Aws.AwsOperationException>(() => aws.LaunchConfigurations.CreateAsync(new LaunchConfiguration("web-lc-8", "ami-0123", "t3.small")));
 
             // Then
             Assert.Equal(("CreateLaunchConfiguration", "AlreadyExists"), (error.Operation, error.ErrorCode));
@@ -52,12 +101,19 @@ public class LaunchConfigurationsAdapterTests
     public class TheFindAsyncMethod
     {
         [Fact]
-        public async Task Should_Read_The_Configuration()
+        public async Task Should_Read_Every_Field()
         {
             // Given
             await using var server = await FakeAwsServer.StartAsync();
             server.On("DescribeLaunchConfigurations", AwsXml.AutoScaling("DescribeLaunchConfigurations", """
-                <LaunchConfigurations><member><LaunchConfigurationName>web-lc-8</LaunchConfigurationName><LaunchConfigurationARN>arn:aws:autoscaling:eu-west-1:123456789012:launchConfiguration:9d1:launchConfigurationName/web-lc-8</LaunchConfigurationARN><ImageId>ami-0123</ImageId><KeyName>deploy</KeyName><SecurityGroups><member>sg-1</member></SecurityGroups><ClassicLinkVPCSecurityGroups/><UserData/><InstanceType>t3.small</InstanceType><KernelId/><RamdiskId/><BlockDeviceMappings/><InstanceMonitoring><Enabled>true</Enabled></InstanceMonitoring><CreatedTime>2026-11-20T12:00:00.000Z</CreatedTime><EbsOptimized>false</EbsOptimized></member></LaunchConfigurations>
+                <LaunchConfigurations><member><LaunchConfigurationName>web-lc-8</LaunchConfigurationName><LaunchConfigurationARN>arn:aws:autoscaling:eu-west-1:123456789012:launchConfiguration:9d1:launchConfigurationName/web-lc-8</LaunchConfigurationARN>
+                <ImageId>ami-0123</ImageId><KeyName>deploy</KeyName><SecurityGroups><member>sg-1</member><member>sg-2</member></SecurityGroups><ClassicLinkVPCId>vpc-1</ClassicLinkVPCId><ClassicLinkVPCSecurityGroups><member>sg-9</member></ClassicLinkVPCSecurityGroups>
+                <UserData>IyEvYmluL3NoCmVjaG8gaGkK</UserData><InstanceType>t3.small</InstanceType><KernelId>aki-1</KernelId><RamdiskId>ari-1</RamdiskId>
+                <BlockDeviceMappings><member><DeviceName>/dev/sda1</DeviceName><Ebs><VolumeSize>30</VolumeSize><VolumeType>gp3</VolumeType><DeleteOnTermination>true</DeleteOnTermination><Iops>3000</Iops><Encrypted>true</Encrypted><Throughput>125</Throughput></Ebs></member>
+                <member><VirtualName>ephemeral0</VirtualName><DeviceName>/dev/sdb</DeviceName></member><member><DeviceName>/dev/sdc</DeviceName><NoDevice>true</NoDevice></member></BlockDeviceMappings>
+                <InstanceMonitoring><Enabled>true</Enabled></InstanceMonitoring><SpotPrice>0.05</SpotPrice><IamInstanceProfile>web-role</IamInstanceProfile><CreatedTime>2026-11-20T12:00:00.000Z</CreatedTime>
+                <EbsOptimized>true</EbsOptimized><AssociatePublicIpAddress>false</AssociatePublicIpAddress><PlacementTenancy>default</PlacementTenancy>
+                <MetadataOptions><HttpTokens>required</HttpTokens><HttpPutResponseHopLimit>2</HttpPutResponseHopLimit><HttpEndpoint>enabled</HttpEndpoint></MetadataOptions></member></LaunchConfigurations>
                 """));
             using var aws = Connect(server);
 
@@ -66,7 +122,27 @@ public class LaunchConfigurationsAdapterTests
 
             // Then
             AssertAutoScaling(server.Requests.Single(), "DescribeLaunchConfigurations", "LaunchConfigurationNames.member.1=web-lc-8");
-            Assert.Equal(new LaunchConfiguration("web-lc-8", "ami-0123", "t3.small", new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)), configuration);
+            Assert.Equivalent(Full, configuration, strict: true);
+        }
+
+        [Fact]
+        public async Task Should_Read_Fields_AWS_Leaves_Empty_As_Not_Set()
+        {
+            // Given
+            await using var server = await FakeAwsServer.StartAsync();
+            server.On("DescribeLaunchConfigurations", AwsXml.AutoScaling("DescribeLaunchConfigurations", """
+                <LaunchConfigurations><member><LaunchConfigurationName>web-lc-8</LaunchConfigurationName><ImageId>ami-0123</ImageId><KeyName/><SecurityGroups/><ClassicLinkVPCSecurityGroups/><UserData/><InstanceType>t3.small</InstanceType><KernelId/><RamdiskId/><BlockDeviceMappings/><InstanceMonitoring><Enabled>false</Enabled></InstanceMonitoring><CreatedTime>2026-11-20T12:00:00.000Z</CreatedTime><EbsOptimized>false</EbsOptimized></member></LaunchConfigurations>
+                """));
+            using var aws = Connect(server);
+
+            // When
+            var configuration = await aws.LaunchConfigurations.FindAsync("web-lc-8");
+
+            // Then
+            Assert.Equivalent(
+                new LaunchConfiguration("web-lc-8", "ami-0123", "t3.small") { CreatedTime = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero), InstanceMonitoring = false, EbsOptimized = false },
+                configuration,
+                strict: true);
         }
 
         [Fact]

@@ -30,7 +30,10 @@ public class ImagesAdapterTests
                 "Description=Baked from abc123",
                 "TagSpecification.1.ResourceType=image",
                 "TagSpecification.1.Tag.1.Key=fabulaws:environment",
-                "TagSpecification.1.Tag.1.Value=production");
+                "TagSpecification.1.Tag.1.Value=production",
+                "TagSpecification.2.ResourceType=snapshot",
+                "TagSpecification.2.Tag.1.Key=fabulaws:environment",
+                "TagSpecification.2.Tag.1.Value=production");
         }
     }
 
