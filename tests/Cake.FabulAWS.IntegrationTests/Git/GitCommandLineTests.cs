@@ -197,4 +197,57 @@ public sealed class GitCommandLineTests
             Assert.False(pattern);
         }
     }
+
+    public sealed class TheArchiveAndRemoteUrlMethods : IAsyncLifetime
+    {
+        private GitSandbox sandbox = null!;
+
+        public async Task InitializeAsync() => sandbox = await GitSandbox.CreateAsync();
+
+        public Task DisposeAsync()
+        {
+            sandbox.Dispose();
+            return Task.CompletedTask;
+        }
+
+        [Fact]
+        public async Task Should_Archive_Exactly_The_Files_Of_The_Commit()
+        {
+            // Given: a committed file, then an uncommitted change and an untracked file
+            var commit = await sandbox.CommitAsync(sandbox.Work, "www.html", "committed");
+            await File.WriteAllTextAsync(Path.Combine(sandbox.Work, "www.html"), "not committed");
+            await File.WriteAllTextAsync(Path.Combine(sandbox.Work, "untracked.txt"), "x");
+
+            // When
+            var tar = await sandbox.Repository().ArchiveAsync(commit);
+
+            // Then
+            var extracted = Directory.CreateDirectory(Path.Combine(sandbox.Root, "extracted")).FullName;
+            await System.Formats.Tar.TarFile.ExtractToDirectoryAsync(new MemoryStream(tar), extracted, overwriteFiles: false);
+            Assert.Equal("committed", await File.ReadAllTextAsync(Path.Combine(extracted, "www.html")));
+            Assert.False(File.Exists(Path.Combine(extracted, "untracked.txt")));
+        }
+
+        [Fact]
+        public async Task Should_Refuse_What_Is_Not_A_Commit_Id()
+        {
+            // When
+            var error = await Record.ExceptionAsync(() => sandbox.Repository().ArchiveAsync("--output=/tmp/x"));
+
+            // Then
+            Assert.IsType<Cake.Core.CakeException>(error);
+        }
+
+        [Fact]
+        public async Task Should_Give_The_Url_Of_A_Remote_And_Null_For_None()
+        {
+            // When
+            var origin = await sandbox.Repository().GetRemoteUrlAsync("origin");
+            var none = await sandbox.Repository().GetRemoteUrlAsync("upstream");
+
+            // Then
+            Assert.Equal(sandbox.Remote, origin);
+            Assert.Null(none);
+        }
+    }
 }

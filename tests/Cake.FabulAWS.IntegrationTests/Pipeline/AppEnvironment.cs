@@ -203,7 +203,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
         ("connect_timeout", "10"),
         ("static_html", "{upgrade_message: deploy/html/upgrade_message.html, healthcheck_override: deploy/html/healthcheck.html}"),
         ("provision_commands", "['mkdir -p ~/www && cp -R {{code_root}}/www/. ~/www/']"),
-        ("timeouts", "{instance_running: 60, ssh_ready: 60, image_available: 60, instances_in_service: 120, instance_healthy: 120, instance_drained: 60, deploy: 600}"),
+        ("timeouts", "{instance_running: 60, ssh_ready: 60, image_available: 60, instances_in_service: 120, instance_healthy: 120, instance_drained: 60, deploy: 600, poll_interval_ms: 100}"),
     ];
 
     private Task<string> GitAsync(params string[] arguments) => RunGitAsync(Repository, arguments);

@@ -161,6 +161,26 @@ public class LaunchConfigurationsAdapterTests
         }
     }
 
+    public class TheListAsyncMethod
+    {
+        [Fact]
+        public async Task Should_Follow_Every_Page()
+        {
+            // Given
+            await using var server = await FakeAwsServer.StartAsync();
+            server.On("DescribeLaunchConfigurations", AwsXml.AutoScaling("DescribeLaunchConfigurations", "<LaunchConfigurations><member><LaunchConfigurationName>a</LaunchConfigurationName><ImageId>ami-1</ImageId><InstanceType>t3.small</InstanceType></member></LaunchConfigurations><NextToken>more</NextToken>"));
+            server.On("DescribeLaunchConfigurations", AwsXml.AutoScaling("DescribeLaunchConfigurations", "<LaunchConfigurations><member><LaunchConfigurationName>b</LaunchConfigurationName><ImageId>ami-2</ImageId><InstanceType>t3.small</InstanceType></member></LaunchConfigurations>"));
+            using var aws = Connect(server);
+
+            // When
+            var all = await aws.LaunchConfigurations.ListAsync();
+
+            // Then
+            Assert.Equal(["a", "b"], all.Select(c => c.Name));
+            AssertAutoScaling(server.Requests[1], "DescribeLaunchConfigurations", "MaxRecords=100", "NextToken=more");
+        }
+    }
+
     public class TheDeleteAsyncMethod
     {
         [Fact]
