@@ -38,7 +38,7 @@ internal static class AutoScalingXml
     public static void Activity(XmlOut x, Activity a, AutoScalingGroup? group) =>
         x.Leaf("ActivityId", a.Id).Leaf("AutoScalingGroupName", a.GroupName).Leaf("Description", a.Description).Leaf("Cause", a.Cause)
             .Leaf("StartTime", a.Start).Leaf("EndTime", a.End).Leaf("StatusCode", a.Status).Leaf("StatusMessage", a.StatusMessage)
-            .Leaf("Progress", a.Progress).Leaf("Details", "{}").Leaf("AutoScalingGroupARN", group?.Arn);
+            .Leaf("Progress", a.Progress).Leaf("Details", a.Details).Leaf("AutoScalingGroupARN", group?.Arn);
 
     public static void LaunchConfiguration(XmlOut x, LaunchConfiguration c) =>
         x.Leaf("LaunchConfigurationName", c.Name).Leaf("LaunchConfigurationARN", c.Arn).Leaf("ImageId", c.Data.ImageId).Leaf("KeyName", c.Data.KeyName)

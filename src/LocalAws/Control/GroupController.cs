@@ -9,6 +9,7 @@ internal static class GroupController
     public static void Reconcile(Cloud cloud, AutoScalingGroup group)
     {
         Termination.Advance(cloud, group);
+        Standby.Advance(cloud, group);
         foreach (var member in group.Members.Where(m => m.Lifecycle is "Pending" or "InService").ToList())
         {
             var instance = cloud.State.Instances.GetValueOrDefault(member.InstanceId);
@@ -60,12 +61,12 @@ internal static class GroupController
         {
             member.Lifecycle = "InService";
             member.InServiceAt = cloud.Now;
-            cloud.State.Activities.Find(a => a.Id == member.LaunchActivityId)?.Finish("Successful", cloud.Now);
+            cloud.State.Activities.Find(a => a.Id == member.PendingActivityId)?.Finish("Successful", cloud.Now);
         }
     }
 
     private static bool PastGrace(Cloud cloud, AutoScalingGroup group, GroupMember member) =>
-        cloud.Now >= member.Launched + cloud.Options.Scaled(group.HealthCheckGracePeriod);
+        cloud.Now >= member.GraceFrom + cloud.Options.Scaled(group.HealthCheckGracePeriod);
 
     private static void ReplaceUnhealthy(Cloud cloud, AutoScalingGroup group)
     {
@@ -136,7 +137,7 @@ internal static class GroupController
                 InstanceType = instance.InstanceType,
                 LaunchTemplate = template,
                 LaunchConfigurationName = group.LaunchConfigurationName,
-                LaunchActivityId = activity.Id,
+                PendingActivityId = activity.Id,
             });
             return true;
         }

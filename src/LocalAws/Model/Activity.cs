@@ -27,7 +27,7 @@ public sealed class Activity
     /// <summary>Gets the start time.</summary>
     public DateTimeOffset Start { get; }
 
-    /// <summary>Gets the status: InProgress, Successful, Failed, Cancelled.</summary>
+    /// <summary>Gets the status: InProgress, PreInService, Successful, Failed, Cancelled.</summary>
     public string Status { get; internal set; } = "InProgress";
 
     /// <summary>Gets the status message.</summary>
@@ -36,7 +36,13 @@ public sealed class Activity
     /// <summary>Gets the end time.</summary>
     public DateTimeOffset? End { get; internal set; }
 
-    internal int Progress => Status == "InProgress" ? 30 : 100;
+    /// <summary>Gets or sets the progress shown while the activity runs (AWS: 30 for launches, 50 for a move to standby).</summary>
+    internal int RunningProgress { get; set; } = 30;
+
+    /// <summary>Gets or sets the details JSON, e.g. {"Availability Zone":"us-east-1a"}.</summary>
+    internal string Details { get; set; } = "{}";
+
+    internal int Progress => Status is "InProgress" or "PreInService" ? RunningProgress : 100;
 
     internal void Finish(string status, DateTimeOffset now, string? message = null)
     {
