@@ -24,6 +24,8 @@ internal sealed partial class Ec2Api : ServiceApi
             ["DescribeLaunchTemplates"] = DescribeLaunchTemplates,
             ["DescribeLaunchTemplateVersions"] = DescribeLaunchTemplateVersions,
             ["ModifyLaunchTemplate"] = ModifyLaunchTemplate,
+            ["DeleteLaunchTemplate"] = DeleteLaunchTemplate,
+            ["DeleteLaunchTemplateVersions"] = DeleteLaunchTemplateVersions,
             ["DescribeRegions"] = (_, x) => x.List("regionInfo", [Cloud.Options.Region], (y, r) => y.Leaf("regionName", r).Leaf("regionEndpoint", $"ec2.{r}.amazonaws.com").Leaf("optInStatus", "opt-in-not-required")),
             ["DescribeAvailabilityZones"] = (_, x) => x.List("availabilityZoneInfo", Enumerable.Range(0, 3).Select(Cloud.Zone), (y, z) => y.Leaf("zoneName", z).Leaf("zoneState", "available").Leaf("regionName", Cloud.Options.Region).Leaf("zoneId", "use1-az" + z[^1]).Leaf("zoneType", "availability-zone")),
         };

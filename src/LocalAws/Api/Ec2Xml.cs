@@ -44,13 +44,5 @@ internal static class Ec2Xml
     public static void TemplateVersion(XmlOut x, LaunchTemplate t, LaunchTemplateVersion v) =>
         x.Leaf("launchTemplateId", t.Id).Leaf("launchTemplateName", t.Name).Leaf("versionNumber", v.Number).Leaf("versionDescription", v.Description)
             .Leaf("createTime", v.Created).Leaf("createdBy", "arn:aws:iam::localaws:user/localaws").Leaf("defaultVersion", v.Number == t.DefaultVersion)
-            .Element("launchTemplateData", y =>
-            {
-                y.Leaf("imageId", v.Data.ImageId).Leaf("instanceType", v.Data.InstanceType).Leaf("keyName", v.Data.KeyName).Leaf("userData", v.Data.UserData)
-                    .Strings("securityGroupIdSet", v.Data.SecurityGroupIds);
-                if (v.Data.InstanceTags.Count > 0)
-                {
-                    y.List("tagSpecificationSet", [v.Data.InstanceTags], (z, tags) => z.Leaf("resourceType", "instance").TagSet(tags));
-                }
-            });
+            .Element("launchTemplateData", y => LaunchTemplateData.Write(y, v.Data));
 }

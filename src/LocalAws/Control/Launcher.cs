@@ -54,10 +54,10 @@ internal static class Launcher
         }
 
         var spec = refreshing ?? group.LaunchTemplate ?? throw new AwsException("ValidationError", "The group has no launch template or launch configuration.");
-        var template = cloud.State.FindTemplate(spec.Id, spec.Name)
-            ?? throw new AwsException("ValidationError", $"The specified launch template, with template name {spec.Name}, does not exist.");
+        var template = cloud.State.LaunchTemplates.GetValueOrDefault(spec.Id) // by id: a new template with the old name is another template
+            ?? throw new AwsException("ValidationError", $"The specified launch template, with template ID {spec.Id}, does not exist.");
         var version = template.Resolve(spec.Version)
-            ?? throw new AwsException("ValidationError", $"The specified launch template version {spec.Version} of {template.Name} does not exist.");
+            ?? throw new AwsException("ValidationError", $"The specified launch template version {spec.Version} of template ID {template.Id} does not exist.");
         return (version.Data, new LaunchTemplateRef(template.Id, template.Name, version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
