@@ -40,11 +40,29 @@ internal static class AutoScalingXml
             .Leaf("StartTime", a.Start).Leaf("EndTime", a.End).Leaf("StatusCode", a.Status).Leaf("StatusMessage", a.StatusMessage)
             .Leaf("Progress", a.Progress).Leaf("Details", a.Details).Leaf("AutoScalingGroupARN", group?.Arn);
 
-    public static void LaunchConfiguration(XmlOut x, LaunchConfiguration c) =>
-        x.Leaf("LaunchConfigurationName", c.Name).Leaf("LaunchConfigurationARN", c.Arn).Leaf("ImageId", c.Data.ImageId).Leaf("KeyName", c.Data.KeyName)
-            .Strings("SecurityGroups", c.Data.SecurityGroupIds).Leaf("UserData", c.Data.UserData).Leaf("InstanceType", c.Data.InstanceType)
-            .Leaf("KernelId", string.Empty).Leaf("RamdiskId", string.Empty).List("BlockDeviceMappings", Array.Empty<string>(), (_, _) => { })
-            .Element("InstanceMonitoring", y => y.Leaf("Enabled", false)).Leaf("CreatedTime", c.Created).Leaf("EbsOptimized", false);
+    /// <summary>Writes a launch configuration: every field as created, and AWS's defaults for the ones never given.</summary>
+    public static void LaunchConfiguration(XmlOut x, LaunchConfiguration c)
+    {
+        x.Leaf("LaunchConfigurationName", c.Name).Leaf("LaunchConfigurationARN", c.Arn).Leaf("CreatedTime", c.Created);
+        var given = c.Data.Fields.Keys.Select(FlatFields.Top).ToHashSet(StringComparer.Ordinal);
+        void Default(string name, Action<XmlOut> write)
+        {
+            if (!given.Contains(name))
+            {
+                write(x);
+            }
+        }
+
+        Default("KernelId", y => y.Leaf("KernelId", string.Empty));
+        Default("RamdiskId", y => y.Leaf("RamdiskId", string.Empty));
+        Default("UserData", y => y.Leaf("UserData", string.Empty));
+        Default("SecurityGroups", y => y.Strings("SecurityGroups", []));
+        Default("ClassicLinkVPCSecurityGroups", y => y.Strings("ClassicLinkVPCSecurityGroups", []));
+        Default("BlockDeviceMappings", y => y.Strings("BlockDeviceMappings", []));
+        Default("InstanceMonitoring", y => y.Element("InstanceMonitoring", z => z.Leaf("Enabled", true)));
+        Default("EbsOptimized", y => y.Leaf("EbsOptimized", false));
+        FlatFields.Parse(c.Data.Fields, query: true).Write(x, (_, member, _) => member);
+    }
 
     public static void Refresh(XmlOut x, InstanceRefresh r) =>
         x.Leaf("InstanceRefreshId", r.Id).Leaf("AutoScalingGroupName", r.GroupName).Leaf("Status", r.Status).Leaf("StatusReason", r.StatusReason)
