@@ -74,12 +74,27 @@ internal sealed partial class Ec2Api
             : throw new AwsException("InvalidLaunchTemplateName.NotFoundException", $"The specified launch template, with template name {name}, does not exist."));
     }
 
-    /// <summary>RunInstances parameters over what a launch template gives (only the fields LocalAws launches with).</summary>
+    /// <summary>RunInstances parameters over what a launch template gives: the fields LocalAws launches with, and the block devices.</summary>
     private static LaunchData RunOverrides(QueryRequest d, LaunchData basis)
     {
         var groups = d.Strings("SecurityGroupId");
+        var fields = new Dictionary<string, string>(basis.Fields, StringComparer.Ordinal);
+        if (d.Has("BlockDeviceMapping"))
+        {
+            foreach (var key in fields.Keys.Where(k => FlatFields.Top(k) == "BlockDeviceMapping").ToList())
+            {
+                fields.Remove(key);
+            }
+
+            foreach (var (key, value) in d.Values.Where(v => FlatFields.Top(v.Key) == "BlockDeviceMapping"))
+            {
+                fields[key] = value;
+            }
+        }
+
         return basis with
         {
+            Fields = fields,
             ImageId = d.Get("ImageId") ?? basis.ImageId,
             InstanceType = d.Get("InstanceType") ?? basis.InstanceType,
             KeyName = d.Get("KeyName") ?? basis.KeyName,

@@ -31,6 +31,7 @@ internal static class Launcher
             SshDown = cloud.Faults.TakeSshDown(),
             HomeDirectory = cloud.Hosts?.InstanceHome(id),
         };
+        instance.RootVolume = RootVolumeOf(cloud, image, data);
         instance.SecurityGroups.AddRange(data.SecurityGroupIds);
         foreach (var (key, value) in data.InstanceTags)
         {
@@ -74,5 +75,20 @@ internal static class Launcher
         instance.TerminatedAt = cloud.Now;
         cloud.Wake();
         return true;
+    }
+
+    /// <summary>A new root volume from the image's root snapshot, with the size, type and deletion the launch data asks for.</summary>
+    private static RootVolume RootVolumeOf(Cloud cloud, Image image, LaunchData data)
+    {
+        var root = image.BlockDeviceMappings.Find(b => b.DeviceName == image.RootDeviceName);
+        var asked = new QueryRequest(data.Fields, ec2: true).Structs("BlockDeviceMapping") // launch templates, RunInstances
+            .Concat(new QueryRequest(data.Fields, ec2: false).Structs("BlockDeviceMappings")) // launch configurations
+            .FirstOrDefault(b => b.Get("DeviceName") == image.RootDeviceName)?.Sub("Ebs");
+        return new RootVolume(
+            cloud.State.NewId("vol"),
+            asked?.Int("VolumeSize") ?? root?.VolumeSize ?? 8,
+            asked?.Get("VolumeType") ?? root?.VolumeType ?? "gp3",
+            asked?.Bool("DeleteOnTermination") ?? root?.DeleteOnTermination ?? true,
+            asked?.Bool("Encrypted") ?? root?.Encrypted ?? false);
     }
 }
