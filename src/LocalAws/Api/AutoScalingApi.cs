@@ -37,6 +37,7 @@ internal sealed partial class AutoScalingApi : ServiceApi
             ["StartInstanceRefresh"] = StartInstanceRefresh,
             ["DescribeInstanceRefreshes"] = DescribeInstanceRefreshes,
             ["CancelInstanceRefresh"] = CancelInstanceRefresh,
+            ["RollbackInstanceRefresh"] = RollbackInstanceRefresh,
         };
     }
 

@@ -64,10 +64,27 @@ internal static class AutoScalingXml
         FlatFields.Parse(c.Data.Fields, query: true).Write(x, (_, member, _) => member);
     }
 
-    public static void Refresh(XmlOut x, InstanceRefresh r) =>
+    /// <summary>Writes an instance refresh: progress, the preferences in effect, the desired configuration, the rollback.</summary>
+    public static void Refresh(XmlOut x, InstanceRefresh r)
+    {
         x.Leaf("InstanceRefreshId", r.Id).Leaf("AutoScalingGroupName", r.GroupName).Leaf("Status", r.Status).Leaf("StatusReason", r.StatusReason)
             .Leaf("StartTime", r.Start).Leaf("EndTime", r.End).Leaf("PercentageComplete", r.PercentageComplete).Leaf("InstancesToUpdate", r.InstancesToUpdate)
-            .Element("Preferences", y => y.Leaf("MinHealthyPercentage", r.MinHealthyPercentage).Leaf("InstanceWarmup", r.InstanceWarmup));
+            .Element("ProgressDetails", y => y.Element("LivePoolProgress", z => z.Leaf("PercentageComplete", r.PercentageComplete).Leaf("InstancesToUpdate", r.InstancesToUpdate)))
+            .Element("Preferences", y => y.Leaf("MinHealthyPercentage", r.MinHealthyPercentage).Leaf("MaxHealthyPercentage", r.MaxHealthyPercentage)
+                .Leaf("InstanceWarmup", r.InstanceWarmup).Leaf("SkipMatching", r.SkipMatching).Leaf("AutoRollback", r.AutoRollback)
+                .Leaf("ScaleInProtectedInstances", r.ScaleInProtectedInstances).Leaf("StandbyInstances", r.StandbyInstances))
+            .Leaf("Strategy", "Rolling");
+        if (r.DesiredTemplate is { } desired)
+        {
+            x.Element("DesiredConfiguration", y => y.Element("LaunchTemplate", z => Template(z, desired)));
+        }
+
+        if (r.Rollback is { } rollback)
+        {
+            x.Element("RollbackDetails", y => y.Leaf("RollbackReason", rollback.Reason).Leaf("RollbackStartTime", rollback.Start)
+                .Leaf("PercentageCompleteOnRollback", rollback.PercentageCompleteOnRollback).Leaf("InstancesToUpdateOnRollback", rollback.InstancesToUpdateOnRollback));
+        }
+    }
 
     private static void Member(XmlOut x, GroupMember m)
     {

@@ -46,7 +46,8 @@ internal static class Launcher
     /// <summary>What the group launches now, and the template version or configuration to record on the member.</summary>
     public static (LaunchData Data, LaunchTemplateRef? Template) Resolve(Cloud cloud, AutoScalingGroup group)
     {
-        var refreshing = cloud.State.InstanceRefreshes.LastOrDefault(r => r.GroupName == group.Name && r.Status is "Pending" or "InProgress")?.DesiredTemplate;
+        var refresh = InstanceRefresher.Active(cloud, group);
+        var refreshing = refresh?.Status is "Pending" or "InProgress" ? refresh.DesiredTemplate : null; // a rollback launches from the group's restored configuration
         if (refreshing is null && group.LaunchConfigurationName is { } lcName)
         {
             return cloud.State.LaunchConfigurations.TryGetValue(lcName, out var lc)
