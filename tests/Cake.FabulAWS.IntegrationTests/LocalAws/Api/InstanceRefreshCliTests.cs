@@ -12,20 +12,27 @@ public sealed class InstanceRefreshCliTests : IAsyncLifetime
 {
     private LocalAwsServer aws = null!;
     private AwsCli cli = null!;
+    private QueryClient api = null!;
 
     public async Task InitializeAsync()
     {
         aws = await LocalAwsServer.StartAsync(Deployments.FastOptions(hosts: false));
         cli = new AwsCli(aws.Endpoint, AutoScalingModel.DataPath);
-        await cli.RunAsync("ec2", "create-launch-template", "--launch-template-name", "web", "--launch-template-data", $$"""{"ImageId":"{{aws.BaseImageId}}","InstanceType":"t3.micro"}""");
-        await cli.RunAsync("ec2", "create-launch-template-version", "--launch-template-name", "web", "--source-version", "1", "--launch-template-data", """{"InstanceType":"t3.small"}""");
+        api = new QueryClient(aws.Endpoint); // set-up; awscli is for the calls under test
+        await Deployments.CreateTemplateAsync(api, "web", aws.BaseImageId);
+        await api.CallAsync("ec2", "CreateLaunchTemplateVersion", ("LaunchTemplateName", "web"), ("SourceVersion", "1"), ("LaunchTemplateData.InstanceType", "t3.small"));
     }
 
-    public async Task DisposeAsync() => await aws.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        api.Dispose();
+        await aws.DisposeAsync();
+    }
 
     private async Task<string[]> CreateGroupAsync(int desired, string version = "1")
     {
-        await cli.RunAsync("autoscaling", "create-auto-scaling-group", "--auto-scaling-group-name", "web", "--launch-template", $"LaunchTemplateName=web,Version={version}", "--min-size", "0", "--max-size", $"{desired}", "--desired-capacity", $"{desired}", "--availability-zones", "us-east-1a");
+        await api.CallAsync("autoscaling", "CreateAutoScalingGroup", ("AutoScalingGroupName", "web"), ("LaunchTemplate.LaunchTemplateName", "web"), ("LaunchTemplate.Version", version),
+            ("MinSize", "0"), ("MaxSize", $"{desired}"), ("DesiredCapacity", $"{desired}"), ("AvailabilityZones.member.1", "us-east-1a"));
         await Deployments.WaitInServiceAsync(aws, "web", desired);
         return Deployments.Members(aws, "web").ToArray();
     }
@@ -105,7 +112,7 @@ public sealed class InstanceRefreshCliTests : IAsyncLifetime
     {
         // Given
         var ids = await CreateGroupAsync(2);
-        await cli.RunAsync("autoscaling", "enter-standby", "--auto-scaling-group-name", "web", "--instance-ids", ids[0], "--should-decrement-desired-capacity");
+        await api.CallAsync("autoscaling", "EnterStandby", ("AutoScalingGroupName", "web"), ("InstanceIds.member.1", ids[0]), ("ShouldDecrementDesiredCapacity", "true"));
         await aws.WaitUntilAsync(s => s.Groups["web"].Members.Any(m => m.InstanceId == ids[0] && m.Lifecycle == "Standby"), TimeSpan.FromSeconds(20), "on standby");
 
         // When
@@ -116,11 +123,11 @@ public sealed class InstanceRefreshCliTests : IAsyncLifetime
         await aws.WaitUntilAsync(s => s.InstanceRefreshes[^1].PercentageComplete == 100 && s.Groups["web"].Active.All(m => m.LaunchTemplate!.Version == "1" && m.Lifecycle == "InService"), TimeSpan.FromSeconds(20), "every instance in service replaced");
         await aws.TickAsync();
         var waiting = (await DescribeAsync()).GetProperty("Status").GetString();
-        await cli.RunAsync("autoscaling", "exit-standby", "--auto-scaling-group-name", "web", "--instance-ids", ids[0]);
+        await api.CallAsync("autoscaling", "ExitStandby", ("AutoScalingGroupName", "web"), ("InstanceIds.member.1", ids[0]));
         await WaitStatusAsync("Successful");
         var afterWait = aws.Inspect(s => s.Instances[ids[0]].State);
         var next = Deployments.Members(aws, "web")[0];
-        await cli.RunAsync("autoscaling", "enter-standby", "--auto-scaling-group-name", "web", "--instance-ids", next, "--should-decrement-desired-capacity");
+        await api.CallAsync("autoscaling", "EnterStandby", ("AutoScalingGroupName", "web"), ("InstanceIds.member.1", next), ("ShouldDecrementDesiredCapacity", "true"));
         await StartAsync("""{"MinHealthyPercentage":0,"InstanceWarmup":0,"StandbyInstances":"Terminate"}""");
         await WaitStatusAsync("Successful");
 
@@ -137,7 +144,6 @@ public sealed class InstanceRefreshCliTests : IAsyncLifetime
     {
         // Given
         await CreateGroupAsync(1);
-        using var api = new QueryClient(aws.Endpoint);
 
         // When
         var maxAlone = await cli.TryAsync("autoscaling", "start-instance-refresh", "--auto-scaling-group-name", "web", "--preferences", "MaxHealthyPercentage=150");
@@ -146,11 +152,11 @@ public sealed class InstanceRefreshCliTests : IAsyncLifetime
         var (_, belowRange) = await api.TryAsync("autoscaling", "StartInstanceRefresh", ("AutoScalingGroupName", "web"), ("Preferences.MinHealthyPercentage", "90"), ("Preferences.MaxHealthyPercentage", "50"));
         var autoRollback = await cli.TryAsync("autoscaling", "start-instance-refresh", "--auto-scaling-group-name", "web", "--preferences", "AutoRollback=true");
         var nothingToRollBack = await cli.TryAsync("autoscaling", "rollback-instance-refresh", "--auto-scaling-group-name", "web");
-        await cli.RunAsync("autoscaling", "suspend-processes", "--auto-scaling-group-name", "web", "--scaling-processes", "InstanceRefresh");
+        await api.CallAsync("autoscaling", "SuspendProcesses", ("AutoScalingGroupName", "web"), ("ScalingProcesses.member.1", "InstanceRefresh"));
         await cli.RunAsync("autoscaling", "start-instance-refresh", "--auto-scaling-group-name", "web");
         var withoutDesired = await cli.TryAsync("autoscaling", "rollback-instance-refresh", "--auto-scaling-group-name", "web");
-        await cli.RunAsync("autoscaling", "cancel-instance-refresh", "--auto-scaling-group-name", "web");
-        await cli.RunAsync("autoscaling", "update-auto-scaling-group", "--auto-scaling-group-name", "web", "--launch-template", "LaunchTemplateName=web,Version=$Latest");
+        await api.CallAsync("autoscaling", "CancelInstanceRefresh", ("AutoScalingGroupName", "web"));
+        await api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", "web"), ("LaunchTemplate.LaunchTemplateName", "web"), ("LaunchTemplate.Version", "$Latest"));
         await StartAsync("""{"MinHealthyPercentage":100,"MaxHealthyPercentage":200}""", version: "1");
         var fromLatest = await cli.TryAsync("autoscaling", "rollback-instance-refresh", "--auto-scaling-group-name", "web");
 

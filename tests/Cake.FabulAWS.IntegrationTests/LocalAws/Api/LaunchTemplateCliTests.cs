@@ -73,17 +73,18 @@ public sealed class LaunchTemplateCliTests : IAsyncLifetime
     public async Task Should_Delete_Versions_One_By_One_And_Fail_The_Launches_Of_A_Group_On_A_Deleted_One()
     {
         // Given
-        var templateId = (await cli.RunAsync("ec2", "create-launch-template", "--launch-template-name", "web", "--launch-template-data", $$"""{"ImageId": "{{aws.BaseImageId}}"}""")).GetProperty("LaunchTemplate").GetProperty("LaunchTemplateId").GetString()!;
-        await cli.RunAsync("ec2", "create-launch-template-version", "--launch-template-name", "web", "--source-version", "1", "--launch-template-data", """{"InstanceType": "t3.small"}""");
-        await cli.RunAsync("ec2", "create-launch-template-version", "--launch-template-name", "web", "--source-version", "1", "--launch-template-data", """{"InstanceType": "t3.large"}""");
-        await cli.RunAsync("autoscaling", "create-auto-scaling-group", "--auto-scaling-group-name", "web", "--launch-template", "LaunchTemplateName=web,Version=3", "--min-size", "0", "--max-size", "2", "--desired-capacity", "0", "--availability-zones", "us-east-1a");
+        using var api = new QueryClient(aws.Endpoint); // set-up; awscli is for the calls under test
+        var templateId = (await api.CallAsync("ec2", "CreateLaunchTemplate", ("LaunchTemplateName", "web"), ("LaunchTemplateData.ImageId", aws.BaseImageId))).One("launchTemplateId");
+        await api.CallAsync("ec2", "CreateLaunchTemplateVersion", ("LaunchTemplateName", "web"), ("SourceVersion", "1"), ("LaunchTemplateData.InstanceType", "t3.small"));
+        await api.CallAsync("ec2", "CreateLaunchTemplateVersion", ("LaunchTemplateName", "web"), ("SourceVersion", "1"), ("LaunchTemplateData.InstanceType", "t3.large"));
+        await api.CallAsync("autoscaling", "CreateAutoScalingGroup", ("AutoScalingGroupName", "web"), ("LaunchTemplate.LaunchTemplateName", "web"), ("LaunchTemplate.Version", "3"), ("MinSize", "0"), ("MaxSize", "2"), ("DesiredCapacity", "0"), ("AvailabilityZones.member.1", "us-east-1a"));
 
         // When
         var deleted = await cli.RunAsync("ec2", "delete-launch-template-versions", "--launch-template-id", templateId, "--versions", "1", "3", "9");
         var template = (await cli.RunAsync("ec2", "describe-launch-templates", "--launch-template-ids", templateId)).GetProperty("LaunchTemplates")[0];
         var next = (await cli.RunAsync("ec2", "create-launch-template-version", "--launch-template-name", "web", "--source-version", "2", "--launch-template-data", "{}")).GetProperty("LaunchTemplateVersion");
         var gone = await cli.TryAsync("ec2", "describe-launch-template-versions", "--launch-template-name", "web", "--versions", "3");
-        await cli.RunAsync("autoscaling", "set-desired-capacity", "--auto-scaling-group-name", "web", "--desired-capacity", "1");
+        await api.CallAsync("autoscaling", "SetDesiredCapacity", ("AutoScalingGroupName", "web"), ("DesiredCapacity", "1"));
         await aws.WaitUntilAsync(s => s.Activities.Any(a => a.GroupName == "web" && a.Status == "Failed"), TimeSpan.FromSeconds(10), "a failed launch");
         var activity = (await cli.RunAsync("autoscaling", "describe-scaling-activities", "--auto-scaling-group-name", "web")).GetProperty("Activities")[0];
         var whole = (await cli.RunAsync("ec2", "delete-launch-template", "--launch-template-name", "web")).GetProperty("LaunchTemplate");

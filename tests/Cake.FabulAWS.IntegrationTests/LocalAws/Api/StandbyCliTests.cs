@@ -9,19 +9,27 @@ public sealed class StandbyCliTests : IAsyncLifetime
 {
     private LocalAwsServer aws = null!;
     private AwsCli cli = null!;
+    private QueryClient api = null!;
 
     public async Task InitializeAsync()
     {
         aws = await LocalAwsServer.StartAsync(Deployments.FastOptions(hosts: false) with { Tick = TimeSpan.Zero });
         cli = new AwsCli(aws.Endpoint);
-        await cli.RunAsync("ec2", "create-launch-template", "--launch-template-name", "web", "--launch-template-data", $$"""{"ImageId":"{{aws.BaseImageId}}","InstanceType":"t3.micro"}""");
+        api = new QueryClient(aws.Endpoint);
+        await Deployments.CreateTemplateAsync(api, "web", aws.BaseImageId);
     }
 
-    public async Task DisposeAsync() => await aws.DisposeAsync();
-
-    private async Task<string[]> CreateGroupAsync(int min, int desired, int max, params string[] extra)
+    public async Task DisposeAsync()
     {
-        await cli.RunAsync(["autoscaling", "create-auto-scaling-group", "--auto-scaling-group-name", "web", "--launch-template", "LaunchTemplateName=web,Version=$Latest", "--min-size", $"{min}", "--max-size", $"{max}", "--desired-capacity", $"{desired}", "--availability-zones", "us-east-1a", .. extra]);
+        api.Dispose();
+        await aws.DisposeAsync();
+    }
+
+    /// <summary>Set-up through the plain Query client: awscli is for the calls under test.</summary>
+    private async Task<string[]> CreateGroupAsync(int min, int desired, int max, params (string, string)[] extra)
+    {
+        await api.CallAsync("autoscaling", "CreateAutoScalingGroup", [("AutoScalingGroupName", "web"), ("LaunchTemplate.LaunchTemplateName", "web"), ("LaunchTemplate.Version", "$Latest"),
+            ("MinSize", $"{min}"), ("MaxSize", $"{max}"), ("DesiredCapacity", $"{desired}"), ("AvailabilityZones.member.1", "us-east-1a"), .. extra]);
         await Deployments.WaitInServiceAsync(aws, "web", desired);
         return Deployments.Members(aws, "web").Order(StringComparer.Ordinal).ToArray();
     }
@@ -37,10 +45,10 @@ public sealed class StandbyCliTests : IAsyncLifetime
     public async Task Should_Take_An_Instance_Out_Of_Its_Load_Balancers_Into_Standby_And_Back()
     {
         // Given
-        await cli.RunAsync("elb", "create-load-balancer", "--load-balancer-name", "web-lb", "--listeners", "Protocol=HTTP,LoadBalancerPort=80,InstanceProtocol=HTTP,InstancePort=80");
-        var tg = (await cli.RunAsync("elbv2", "create-target-group", "--name", "web-tg", "--protocol", "HTTP", "--port", "80", "--vpc-id", "vpc-1")).GetProperty("TargetGroups")[0].GetProperty("TargetGroupArn").GetString()!;
-        await cli.RunAsync("elbv2", "modify-target-group-attributes", "--target-group-arn", tg, "--attributes", "Key=deregistration_delay.timeout_seconds,Value=50");
-        var ids = await CreateGroupAsync(1, 2, 3, "--load-balancer-names", "web-lb", "--target-group-arns", tg);
+        await Deployments.CreateLoadBalancerAsync(api, "web-lb");
+        var tg = (await api.CallAsync("elbv2", "CreateTargetGroup", ("Name", "web-tg"), ("Protocol", "HTTP"), ("Port", "80"), ("VpcId", "vpc-1"))).One("TargetGroupArn");
+        await api.CallAsync("elbv2", "ModifyTargetGroupAttributes", ("TargetGroupArn", tg), ("Attributes.member.1.Key", "deregistration_delay.timeout_seconds"), ("Attributes.member.1.Value", "50"));
+        var ids = await CreateGroupAsync(1, 2, 3, ("LoadBalancerNames.member.1", "web-lb"), ("TargetGroupARNs.member.1", tg));
         await aws.WaitUntilAsync(s => ids.All(s.LoadBalancers["web-lb"].Instances.ContainsKey) && ids.All(s.TargetGroups[tg].Targets.ContainsKey), TimeSpan.FromSeconds(10), "both registered");
 
         // When
@@ -78,8 +86,8 @@ public sealed class StandbyCliTests : IAsyncLifetime
         // When
         await cli.RunAsync("autoscaling", "enter-standby", "--auto-scaling-group-name", "web", "--instance-ids", ids[0], "--no-should-decrement-desired-capacity");
         await aws.WaitUntilAsync(s => s.Groups["web"].Members.Count(m => m.Lifecycle == "InService") == 2 && s.Groups["web"].Members.Count == 3, TimeSpan.FromSeconds(20), "a replacement for the standby instance");
-        await cli.RunAsync("autoscaling", "set-instance-health", "--instance-id", ids[0], "--health-status", "Unhealthy");
-        await cli.RunAsync("autoscaling", "set-desired-capacity", "--auto-scaling-group-name", "web", "--desired-capacity", "1");
+        await api.CallAsync("autoscaling", "SetInstanceHealth", ("InstanceId", ids[0]), ("HealthStatus", "Unhealthy"));
+        await api.CallAsync("autoscaling", "SetDesiredCapacity", ("AutoScalingGroupName", "web"), ("DesiredCapacity", "1"));
         await aws.WaitUntilAsync(s => s.Groups["web"].Members.Count == 2, TimeSpan.FromSeconds(20), "scale-in to one instance in service");
         await aws.TickAsync();
         var afterScaleIn = aws.Inspect(s => s.Groups["web"].Members.Select(m => (m.InstanceId, m.Lifecycle)).OrderBy(m => m.Lifecycle, StringComparer.Ordinal).ToList());
