@@ -96,7 +96,7 @@ internal static class InstanceRefresher
             return TerminationPolicy.IsCurrent(cloud, group, member);
         }
 
-        var template = cloud.State.FindTemplate(desired.Id, desired.Name);
+        var template = cloud.State.LaunchTemplates.GetValueOrDefault(desired.Id);
         var version = template?.Resolve(desired.Version);
         return template is not null && version is not null && member.LaunchTemplate?.Id == template.Id
             && member.LaunchTemplate.Version == version.Number.ToString(CultureInfo.InvariantCulture);

@@ -6,7 +6,8 @@ namespace Cake.FabulAWS.IntegrationTests.LocalAws.Api;
 
 /// <summary>
 /// awscli (with the newer Auto Scaling model, see <see cref="AutoScalingModel"/>) drives a launch-before-terminate
-/// refresh (MaxHealthyPercentage), its rollback, and the preference checks AWS makes.
+/// refresh (MaxHealthyPercentage), its rollback, and the preference checks AWS makes. The control loop only runs
+/// while a test waits, so a slow awscli call cannot let a refresh move on before the next call.
 /// </summary>
 public sealed class InstanceRefreshCliTests : IAsyncLifetime
 {
@@ -16,7 +17,7 @@ public sealed class InstanceRefreshCliTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        aws = await LocalAwsServer.StartAsync(Deployments.FastOptions(hosts: false));
+        aws = await LocalAwsServer.StartAsync(Deployments.FastOptions(hosts: false) with { Tick = TimeSpan.Zero });
         cli = new AwsCli(aws.Endpoint, AutoScalingModel.DataPath);
         api = new QueryClient(aws.Endpoint); // set-up; awscli is for the calls under test
         await Deployments.CreateTemplateAsync(api, "web", aws.BaseImageId);
