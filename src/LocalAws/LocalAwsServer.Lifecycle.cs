@@ -17,7 +17,7 @@ public sealed partial class LocalAwsServer
         lock (cloud.State.Gate)
         {
             var image = ((Ec2Api)Services[0]).AddImage(name, directory);
-            image.State = "available";
+            cloud.State.MakeAvailable(image);
             return image.Id;
         }
     }

@@ -1,10 +1,12 @@
+using LocalAws.Faults;
 using Microsoft.AspNetCore.Http;
 
 namespace LocalAws.Api;
 
 /// <summary>
 /// The single API endpoint: reads the form, picks the service from the SigV4 credential scope (or the
-/// Version), applies the API faults, counts the request, and answers XML in the service's shape.
+/// Version), applies the API faults (holding a call mid-flight when asked), counts the request, and answers XML
+/// in the service's shape.
 /// Signatures are not verified; any credentials are accepted.
 /// </summary>
 internal sealed class ApiRouter(Cloud cloud, IReadOnlyList<ServiceApi> services)
@@ -29,35 +31,54 @@ internal sealed class ApiRouter(Cloud cloud, IReadOnlyList<ServiceApi> services)
         var service = Resolve(context.Request.Headers.Authorization.ToString(), values.GetValueOrDefault("Version"));
         var request = new QueryRequest(values, service?.IsEc2 ?? false);
         cloud.Metrics.CountRequest(service?.Name ?? "unknown", request.Action);
-        string body;
-        int status = 200;
-        try
+        using var hold = service is null ? null : cloud.Faults.TakeHold(request.Action);
+        if (hold is { Mode: HoldMode.Drop })
         {
-            if (service is null)
-            {
-                throw new AwsException("InvalidAction", $"LocalAws cannot tell which service '{request.Action}' (Version {values.GetValueOrDefault("Version") ?? "missing"}) is for: it serves ec2, autoscaling and elasticloadbalancing (2012-06-01, 2015-12-01).");
-            }
+            await hold.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            hold.Dispose();
+            context.Abort(); // never applied, never answered: the client sees its connection close
+            return;
+        }
 
-            await InjectFaultsAsync(service).ConfigureAwait(false);
-            body = service.Invoke(request, requestId);
-        }
-        catch (AwsException e)
+        var (status, body) = await AnswerAsync(service, request, requestId).ConfigureAwait(false);
+        if (hold is not null)
         {
-            status = e.Status;
-            body = service?.Error(e, requestId) ?? ServiceApi.Render(false, e, requestId);
-        }
-        catch (Exception e)
-        {
-            status = 500;
-            var error = new AwsException(service?.IsEc2 == true ? "InternalError" : "InternalFailure", $"LocalAws failed on {request.Action}: {e.Message}", 500);
-            body = service?.Error(error, requestId) ?? ServiceApi.Render(false, error, requestId);
-            await Console.Error.WriteLineAsync($"LocalAws {request.Action}: {e}").ConfigureAwait(false);
+            var released = await hold.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            hold.Dispose();
+            if (!released)
+            {
+                return; // applied; the client went away before the answer
+            }
         }
 
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/xml";
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task<(int Status, string Body)> AnswerAsync(ServiceApi? service, QueryRequest request, string requestId)
+    {
+        try
+        {
+            if (service is null)
+            {
+                throw new AwsException("InvalidAction", $"LocalAws cannot tell which service '{request.Action}' (Version {request.Get("Version") ?? "missing"}) is for: it serves ec2, autoscaling and elasticloadbalancing (2012-06-01, 2015-12-01).");
+            }
+
+            await InjectFaultsAsync(service).ConfigureAwait(false);
+            return (200, service.Invoke(request, requestId));
+        }
+        catch (AwsException e)
+        {
+            return (e.Status, service?.Error(e, requestId) ?? ServiceApi.Render(false, e, requestId));
+        }
+        catch (Exception e)
+        {
+            var error = new AwsException(service?.IsEc2 == true ? "InternalError" : "InternalFailure", $"LocalAws failed on {request.Action}: {e.Message}", 500);
+            await Console.Error.WriteLineAsync($"LocalAws {request.Action}: {e}").ConfigureAwait(false);
+            return (500, service?.Error(error, requestId) ?? ServiceApi.Render(false, error, requestId));
+        }
     }
 
     private async Task InjectFaultsAsync(ServiceApi service)

@@ -24,7 +24,7 @@ internal sealed partial class AutoScalingApi
             throw AwsException.Validation($"Health status '{health}' is not valid: use Healthy or Unhealthy.");
         }
 
-        var inGrace = Now < member.Launched + Cloud.Options.Scaled(group.HealthCheckGracePeriod);
+        var inGrace = Now < member.GraceFrom + Cloud.Options.Scaled(group.HealthCheckGracePeriod);
         if (request.Bool("ShouldRespectGracePeriod") == true && inGrace)
         {
             return;
@@ -39,6 +39,7 @@ internal sealed partial class AutoScalingApi
         var id = request.Required("InstanceId");
         var decrement = request.Bool("ShouldDecrementDesiredCapacity") ?? throw request.Missing("ShouldDecrementDesiredCapacity");
         var (group, member) = Member(id);
+        decrement &= member.Lifecycle is not ("EnteringStandby" or "Standby"); // outside the desired capacity already
         if (decrement && group.DesiredCapacity - 1 < group.MinSize)
         {
             throw AwsException.Validation($"Currently, desiredSize equals minSize ({group.MinSize}). Terminating instance without replacement will violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or lower group's min size.");

@@ -2,7 +2,7 @@ using LocalAws.Model;
 
 namespace LocalAws.Api;
 
-/// <summary>Auto Scaling (2011-01-01): groups, sizes, processes, instances, tags, launch configurations, activities, refreshes.</summary>
+/// <summary>Auto Scaling (2011-01-01): groups, sizes, processes, instances, standby, tags, launch configurations, activities, refreshes.</summary>
 internal sealed partial class AutoScalingApi : ServiceApi
 {
     private static readonly string[] Processes = ["Launch", "Terminate", "HealthCheck", "ReplaceUnhealthy", "AZRebalance", "AlarmNotification", "ScheduledActions", "AddToLoadBalancer", "InstanceRefresh"];
@@ -28,6 +28,8 @@ internal sealed partial class AutoScalingApi : ServiceApi
             ["DescribeAutoScalingInstances"] = DescribeInstances,
             ["SetInstanceHealth"] = SetInstanceHealth,
             ["TerminateInstanceInAutoScalingGroup"] = TerminateInstance,
+            ["EnterStandby"] = EnterStandby,
+            ["ExitStandby"] = ExitStandby,
             ["DescribeScalingActivities"] = DescribeActivities,
             ["CreateLaunchConfiguration"] = CreateLaunchConfiguration,
             ["DescribeLaunchConfigurations"] = DescribeLaunchConfigurations,
@@ -35,6 +37,7 @@ internal sealed partial class AutoScalingApi : ServiceApi
             ["StartInstanceRefresh"] = StartInstanceRefresh,
             ["DescribeInstanceRefreshes"] = DescribeInstanceRefreshes,
             ["CancelInstanceRefresh"] = CancelInstanceRefresh,
+            ["RollbackInstanceRefresh"] = RollbackInstanceRefresh,
         };
     }
 

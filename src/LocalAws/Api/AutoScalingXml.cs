@@ -38,18 +38,53 @@ internal static class AutoScalingXml
     public static void Activity(XmlOut x, Activity a, AutoScalingGroup? group) =>
         x.Leaf("ActivityId", a.Id).Leaf("AutoScalingGroupName", a.GroupName).Leaf("Description", a.Description).Leaf("Cause", a.Cause)
             .Leaf("StartTime", a.Start).Leaf("EndTime", a.End).Leaf("StatusCode", a.Status).Leaf("StatusMessage", a.StatusMessage)
-            .Leaf("Progress", a.Progress).Leaf("Details", "{}").Leaf("AutoScalingGroupARN", group?.Arn);
+            .Leaf("Progress", a.Progress).Leaf("Details", a.Details).Leaf("AutoScalingGroupARN", group?.Arn);
 
-    public static void LaunchConfiguration(XmlOut x, LaunchConfiguration c) =>
-        x.Leaf("LaunchConfigurationName", c.Name).Leaf("LaunchConfigurationARN", c.Arn).Leaf("ImageId", c.Data.ImageId).Leaf("KeyName", c.Data.KeyName)
-            .Strings("SecurityGroups", c.Data.SecurityGroupIds).Leaf("UserData", c.Data.UserData).Leaf("InstanceType", c.Data.InstanceType)
-            .Leaf("KernelId", string.Empty).Leaf("RamdiskId", string.Empty).List("BlockDeviceMappings", Array.Empty<string>(), (_, _) => { })
-            .Element("InstanceMonitoring", y => y.Leaf("Enabled", false)).Leaf("CreatedTime", c.Created).Leaf("EbsOptimized", false);
+    /// <summary>Writes a launch configuration: every field as created, and AWS's defaults for the ones never given.</summary>
+    public static void LaunchConfiguration(XmlOut x, LaunchConfiguration c)
+    {
+        x.Leaf("LaunchConfigurationName", c.Name).Leaf("LaunchConfigurationARN", c.Arn).Leaf("CreatedTime", c.Created);
+        var given = c.Data.Fields.Keys.Select(FlatFields.Top).ToHashSet(StringComparer.Ordinal);
+        void Default(string name, Action<XmlOut> write)
+        {
+            if (!given.Contains(name))
+            {
+                write(x);
+            }
+        }
 
-    public static void Refresh(XmlOut x, InstanceRefresh r) =>
+        Default("KernelId", y => y.Leaf("KernelId", string.Empty));
+        Default("RamdiskId", y => y.Leaf("RamdiskId", string.Empty));
+        Default("UserData", y => y.Leaf("UserData", string.Empty));
+        Default("SecurityGroups", y => y.Strings("SecurityGroups", []));
+        Default("ClassicLinkVPCSecurityGroups", y => y.Strings("ClassicLinkVPCSecurityGroups", []));
+        Default("BlockDeviceMappings", y => y.Strings("BlockDeviceMappings", []));
+        Default("InstanceMonitoring", y => y.Element("InstanceMonitoring", z => z.Leaf("Enabled", true)));
+        Default("EbsOptimized", y => y.Leaf("EbsOptimized", false));
+        FlatFields.Parse(c.Data.Fields, query: true).Write(x, (_, member, _) => member);
+    }
+
+    /// <summary>Writes an instance refresh: progress, the preferences in effect, the desired configuration, the rollback.</summary>
+    public static void Refresh(XmlOut x, InstanceRefresh r)
+    {
         x.Leaf("InstanceRefreshId", r.Id).Leaf("AutoScalingGroupName", r.GroupName).Leaf("Status", r.Status).Leaf("StatusReason", r.StatusReason)
             .Leaf("StartTime", r.Start).Leaf("EndTime", r.End).Leaf("PercentageComplete", r.PercentageComplete).Leaf("InstancesToUpdate", r.InstancesToUpdate)
-            .Element("Preferences", y => y.Leaf("MinHealthyPercentage", r.MinHealthyPercentage).Leaf("InstanceWarmup", r.InstanceWarmup));
+            .Element("ProgressDetails", y => y.Element("LivePoolProgress", z => z.Leaf("PercentageComplete", r.PercentageComplete).Leaf("InstancesToUpdate", r.InstancesToUpdate)))
+            .Element("Preferences", y => y.Leaf("MinHealthyPercentage", r.MinHealthyPercentage).Leaf("MaxHealthyPercentage", r.MaxHealthyPercentage)
+                .Leaf("InstanceWarmup", r.InstanceWarmup).Leaf("SkipMatching", r.SkipMatching).Leaf("AutoRollback", r.AutoRollback)
+                .Leaf("ScaleInProtectedInstances", r.ScaleInProtectedInstances).Leaf("StandbyInstances", r.StandbyInstances))
+            .Leaf("Strategy", "Rolling");
+        if (r.DesiredTemplate is { } desired)
+        {
+            x.Element("DesiredConfiguration", y => y.Element("LaunchTemplate", z => Template(z, desired)));
+        }
+
+        if (r.Rollback is { } rollback)
+        {
+            x.Element("RollbackDetails", y => y.Leaf("RollbackReason", rollback.Reason).Leaf("RollbackStartTime", rollback.Start)
+                .Leaf("PercentageCompleteOnRollback", rollback.PercentageCompleteOnRollback).Leaf("InstancesToUpdateOnRollback", rollback.InstancesToUpdateOnRollback));
+        }
+    }
 
     private static void Member(XmlOut x, GroupMember m)
     {

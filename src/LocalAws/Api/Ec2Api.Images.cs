@@ -3,31 +3,46 @@ using LocalAws.Model;
 
 namespace LocalAws.Api;
 
-/// <content>Images: a copy of the builder instance's directory.</content>
+/// <content>Images: a copy of the builder instance's directory, with an EBS snapshot of its root volume.</content>
 internal sealed partial class Ec2Api
 {
+    /// <summary>NoReboot is accepted; LocalAws never reboots the builder (its files are copied as they are).</summary>
     private void CreateImage(QueryRequest request, XmlOut xml)
     {
         var instanceId = request.Required("InstanceId");
         var name = request.Required("Name");
         var instance = Cloud.State.Instances.TryGetValue(instanceId, out var i) && i.State != "terminated"
             ? i : throw new AwsException("InvalidInstanceID.NotFound", $"The instance ID '{instanceId}' does not exist");
-        var image = AddImage(name, instance.HomeDirectory);
+        var root = request.Structs("BlockDeviceMapping").FirstOrDefault(b => b.Get("DeviceName") == "/dev/xvda")?.Sub("Ebs");
+        var volume = instance.RootVolume ?? new RootVolume(Cloud.State.NewId("vol"), 8, "gp3", true, false);
+        volume = volume with
+        {
+            Size = root?.Int("VolumeSize") ?? volume.Size,
+            VolumeType = root?.Get("VolumeType") ?? volume.VolumeType,
+            DeleteOnTermination = root?.Bool("DeleteOnTermination") ?? volume.DeleteOnTermination,
+        };
+        var image = AddImage(name, instance.HomeDirectory, volume, instanceId);
         image.Description = request.Get("Description");
         image.SourceInstanceId = instanceId;
-        foreach (var spec in request.Structs("TagSpecification").Where(s => s.Get("ResourceType") is null or "image"))
+        foreach (var spec in request.Structs("TagSpecification"))
         {
+            var tags = spec.Get("ResourceType") switch
+            {
+                null or "image" => image.Tags,
+                "snapshot" => Cloud.State.Snapshots[image.BlockDeviceMappings[0].SnapshotId].Tags,
+                var other => throw new AwsException("InvalidParameterValue", $"'{other}' is not a valid taggable resource type for this operation."),
+            };
             foreach (var tag in spec.Structs("Tag"))
             {
-                image.Tags[tag.Required("Key")] = tag.Get("Value") ?? string.Empty;
+                tags[tag.Required("Key")] = tag.Get("Value") ?? string.Empty;
             }
         }
 
         xml.Leaf("imageId", image.Id);
     }
 
-    /// <summary>Registers an image whose files are a copy of <paramref name="sourceDirectory"/> (available after ImageBuildTime).</summary>
-    internal Image AddImage(string name, string? sourceDirectory)
+    /// <summary>Registers an image whose files are a copy of <paramref name="sourceDirectory"/>, with a snapshot of the root volume (available after ImageBuildTime).</summary>
+    internal Image AddImage(string name, string? sourceDirectory, RootVolume? root = null, string? builderId = null)
     {
         if (Cloud.State.Images.Values.FirstOrDefault(x => x.Name == name && x.State != "deregistered") is { } existing)
         {
@@ -43,6 +58,14 @@ internal sealed partial class Ec2Api
         }
 
         var image = new Image(id, name, directory, Now) { AvailableAt = Now + Cloud.Options.ImageBuildTime };
+        root ??= new RootVolume(Cloud.State.NewId("vol"), 8, "gp3", true, false);
+        var snapshot = new Snapshot(Cloud.State.NewId("snap"), root.VolumeId, root.Size, Now)
+        {
+            Description = builderId is null ? $"Root volume of {name}" : $"Created by CreateImage({builderId}) for {id}",
+            Encrypted = root.Encrypted,
+        };
+        Cloud.State.Snapshots.Add(snapshot.Id, snapshot);
+        image.BlockDeviceMappings.Add(new ImageBlockDevice(image.RootDeviceName, snapshot.Id, root.Size, root.VolumeType, root.DeleteOnTermination, root.Encrypted));
         Cloud.State.Images.Add(id, image);
         Cloud.Wake();
         return image;
@@ -56,7 +79,7 @@ internal sealed partial class Ec2Api
             throw new AwsException("InvalidAMIID.NotFound", $"The image id '[{missing}]' does not exist");
         }
 
-        var filters = Filters(request, "name", "image-id", "state");
+        var filters = Filters(request, "name", "image-id", "state", "block-device-mapping.snapshot-id");
         var images = Cloud.State.Images.Values
             .Where(i => i.State != "deregistered" && (ids.Count == 0 || ids.Contains(i.Id)))
             .Where(i => filters.All(f => ImageFilter(i, f.Name, f.Values)))
@@ -70,10 +93,12 @@ internal sealed partial class Ec2Api
         "name" => Like(values, i.Name),
         "image-id" => Like(values, i.Id),
         "state" => Like(values, i.State),
+        "block-device-mapping.snapshot-id" => i.BlockDeviceMappings.Any(b => Like(values, b.SnapshotId)),
         _ when name.StartsWith("tag", StringComparison.Ordinal) => TagFilter(i.Tags, name, values),
         _ => throw BadFilter(name),
     };
 
+    /// <summary>Deregisters the image; its snapshots stay (and can then be deleted), as in EC2.</summary>
     private void DeregisterImage(QueryRequest request, XmlOut xml)
     {
         var id = request.Required("ImageId");

@@ -28,7 +28,7 @@ internal sealed partial class Ec2Api
             template = new LaunchTemplateRef(lt.Id, lt.Name, version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        data = ParseLaunchData(request, data);
+        data = RunOverrides(request, data);
         var reservation = Cloud.State.NewId("r");
         var launched = Enumerable.Range(0, max).Select(i => Launcher.Launch(Cloud, data, request.Sub("Placement").Get("AvailabilityZone"), reservation, i)).ToList();
         foreach (var instance in launched)

@@ -2,7 +2,7 @@ using LocalAws.Model;
 
 namespace LocalAws.Api;
 
-/// <content>Launch templates and their versions.</content>
+/// <content>Launch templates: create, describe, modify, delete.</content>
 internal sealed partial class Ec2Api
 {
     private void CreateLaunchTemplate(QueryRequest request, XmlOut xml)
@@ -13,8 +13,8 @@ internal sealed partial class Ec2Api
             throw new AwsException("InvalidLaunchTemplateName.AlreadyExistsException", $"Launch template name already in use: {name}.");
         }
 
-        var template = new LaunchTemplate(Cloud.State.NewId("lt"), name, Now);
-        template.Versions.Add(new LaunchTemplateVersion(1, request.Get("VersionDescription"), Now, ParseLaunchData(request.Sub("LaunchTemplateData"), new LaunchData())));
+        var template = new LaunchTemplate(Cloud.State.NewId("lt"), name, Now) { LastNumber = 1 };
+        template.Versions.Add(new LaunchTemplateVersion(1, request.Get("VersionDescription"), Now, LaunchTemplateData.Parse(request.Sub("LaunchTemplateData"), null)));
         foreach (var tag in request.Structs("TagSpecification").SelectMany(s => s.Structs("Tag")))
         {
             template.Tags[tag.Required("Key")] = tag.Get("Value") ?? string.Empty;
@@ -22,17 +22,6 @@ internal sealed partial class Ec2Api
 
         Cloud.State.LaunchTemplates.Add(template.Id, template);
         xml.Element("launchTemplate", x => Ec2Xml.Template(x, template));
-    }
-
-    private void CreateLaunchTemplateVersion(QueryRequest request, XmlOut xml)
-    {
-        var template = FindTemplate(request.Get("LaunchTemplateId"), request.Get("LaunchTemplateName"));
-        var source = request.Get("SourceVersion") is { } s
-            ? template.Resolve(s) ?? throw new AwsException("InvalidLaunchTemplateId.VersionNotFound", $"Could not find launch template version {s} of {template.Id}.")
-            : null;
-        var version = new LaunchTemplateVersion(template.LatestVersion + 1, request.Get("VersionDescription"), Now, ParseLaunchData(request.Sub("LaunchTemplateData"), source?.Data ?? new LaunchData()));
-        template.Versions.Add(version);
-        xml.Element("launchTemplateVersion", x => Ec2Xml.TemplateVersion(x, template, version));
     }
 
     private void DescribeLaunchTemplates(QueryRequest request, XmlOut xml)
@@ -53,19 +42,6 @@ internal sealed partial class Ec2Api
         xml.List("launchTemplates", page, Ec2Xml.Template).Leaf("nextToken", next);
     }
 
-    private void DescribeLaunchTemplateVersions(QueryRequest request, XmlOut xml)
-    {
-        var template = FindTemplate(request.Get("LaunchTemplateId"), request.Get("LaunchTemplateName"));
-        var wanted = request.Strings("LaunchTemplateVersion");
-        var min = long.TryParse(request.Get("MinVersion"), out var lo) ? lo : long.MinValue;
-        var max = long.TryParse(request.Get("MaxVersion"), out var hi) ? hi : long.MaxValue;
-        var versions = wanted.Count > 0
-            ? wanted.Select(w => template.Resolve(w) ?? throw new AwsException("InvalidLaunchTemplateId.VersionNotFound", $"Could not find launch template version {w} of {template.Id}.")).Distinct().ToList()
-            : template.Versions.Where(v => v.Number >= min && v.Number <= max).OrderByDescending(v => v.Number).ToList();
-        var (page, next) = Paging.Page(versions, request.Get("NextToken"), request.Int("MaxResults"), 200, 200, "InvalidParameterValue");
-        xml.List("launchTemplateVersionSet", page, (x, v) => Ec2Xml.TemplateVersion(x, template, v)).Leaf("nextToken", next);
-    }
-
     private void ModifyLaunchTemplate(QueryRequest request, XmlOut xml)
     {
         var template = FindTemplate(request.Get("LaunchTemplateId"), request.Get("LaunchTemplateName"));
@@ -75,6 +51,14 @@ internal sealed partial class Ec2Api
                 ?? throw new AwsException("InvalidLaunchTemplateId.VersionNotFound", $"Could not find launch template version {wanted} of {template.Id}.");
         }
 
+        xml.Element("launchTemplate", x => Ec2Xml.Template(x, template));
+    }
+
+    /// <summary>Deletes a template and all its versions; groups that use it fail their launches from then on.</summary>
+    private void DeleteLaunchTemplate(QueryRequest request, XmlOut xml)
+    {
+        var template = FindTemplate(request.Get("LaunchTemplateId"), request.Get("LaunchTemplateName"));
+        Cloud.State.LaunchTemplates.Remove(template.Id);
         xml.Element("launchTemplate", x => Ec2Xml.Template(x, template));
     }
 
@@ -90,27 +74,33 @@ internal sealed partial class Ec2Api
             : throw new AwsException("InvalidLaunchTemplateName.NotFoundException", $"The specified launch template, with template name {name}, does not exist."));
     }
 
-    /// <summary>Reads launch data (RunInstances parameters or LaunchTemplateData) over a basis.</summary>
-    private static LaunchData ParseLaunchData(QueryRequest d, LaunchData basis)
+    /// <summary>RunInstances parameters over what a launch template gives: the fields LocalAws launches with, and the block devices.</summary>
+    private static LaunchData RunOverrides(QueryRequest d, LaunchData basis)
     {
-        var tags = new Dictionary<string, string>(basis.InstanceTags, StringComparer.Ordinal);
-        foreach (var spec in d.Structs("TagSpecification").Where(s => s.Get("ResourceType") is null or "instance"))
+        var groups = d.Strings("SecurityGroupId");
+        var fields = new Dictionary<string, string>(basis.Fields, StringComparer.Ordinal);
+        if (d.Has("BlockDeviceMapping"))
         {
-            foreach (var tag in spec.Structs("Tag"))
+            foreach (var key in fields.Keys.Where(k => FlatFields.Top(k) == "BlockDeviceMapping").ToList())
             {
-                tags[tag.Required("Key")] = tag.Get("Value") ?? string.Empty;
+                fields.Remove(key);
+            }
+
+            foreach (var (key, value) in d.Values.Where(v => FlatFields.Top(v.Key) == "BlockDeviceMapping"))
+            {
+                fields[key] = value;
             }
         }
 
-        var groups = d.Strings("SecurityGroupId");
         return basis with
         {
+            Fields = fields,
             ImageId = d.Get("ImageId") ?? basis.ImageId,
             InstanceType = d.Get("InstanceType") ?? basis.InstanceType,
             KeyName = d.Get("KeyName") ?? basis.KeyName,
             UserData = d.Get("UserData") ?? basis.UserData,
             SecurityGroupIds = groups.Count > 0 ? groups : basis.SecurityGroupIds,
-            InstanceTags = tags,
+            InstanceTags = LaunchTemplateData.InstanceTags(d, new Dictionary<string, string>(basis.InstanceTags, StringComparer.Ordinal)),
         };
     }
 }

@@ -2,7 +2,7 @@ using LocalAws.Model;
 
 namespace LocalAws.Api;
 
-/// <summary>EC2 (2016-11-15, EC2 protocol): instances, images, tags, launch templates, regions and zones.</summary>
+/// <summary>EC2 (2016-11-15, EC2 protocol): instances, images, snapshots, tags, launch templates, regions and zones.</summary>
 internal sealed partial class Ec2Api : ServiceApi
 {
     public Ec2Api(Cloud cloud)
@@ -17,6 +17,8 @@ internal sealed partial class Ec2Api : ServiceApi
             ["CreateImage"] = CreateImage,
             ["DescribeImages"] = DescribeImages,
             ["DeregisterImage"] = DeregisterImage,
+            ["DescribeSnapshots"] = DescribeSnapshots,
+            ["DeleteSnapshot"] = DeleteSnapshot,
             ["CreateTags"] = (r, x) => Tags(r, x, add: true),
             ["DeleteTags"] = (r, x) => Tags(r, x, add: false),
             ["CreateLaunchTemplate"] = CreateLaunchTemplate,
@@ -24,6 +26,8 @@ internal sealed partial class Ec2Api : ServiceApi
             ["DescribeLaunchTemplates"] = DescribeLaunchTemplates,
             ["DescribeLaunchTemplateVersions"] = DescribeLaunchTemplateVersions,
             ["ModifyLaunchTemplate"] = ModifyLaunchTemplate,
+            ["DeleteLaunchTemplate"] = DeleteLaunchTemplate,
+            ["DeleteLaunchTemplateVersions"] = DeleteLaunchTemplateVersions,
             ["DescribeRegions"] = (_, x) => x.List("regionInfo", [Cloud.Options.Region], (y, r) => y.Leaf("regionName", r).Leaf("regionEndpoint", $"ec2.{r}.amazonaws.com").Leaf("optInStatus", "opt-in-not-required")),
             ["DescribeAvailabilityZones"] = (_, x) => x.List("availabilityZoneInfo", Enumerable.Range(0, 3).Select(Cloud.Zone), (y, z) => y.Leaf("zoneName", z).Leaf("zoneState", "available").Leaf("regionName", Cloud.Options.Region).Leaf("zoneId", "use1-az" + z[^1]).Leaf("zoneType", "availability-zone")),
         };
@@ -69,7 +73,8 @@ internal sealed partial class Ec2Api : ServiceApi
         Cloud.State.Instances.TryGetValue(id, out var i) ? i.Tags
         : Cloud.State.Images.TryGetValue(id, out var image) ? image.Tags
         : Cloud.State.LaunchTemplates.TryGetValue(id, out var t) ? t.Tags
-        : throw new AwsException(id.StartsWith("ami-", StringComparison.Ordinal) ? "InvalidAMIID.NotFound" : "InvalidID", $"The ID '{id}' is not valid");
+        : Cloud.State.Snapshots.TryGetValue(id, out var snapshot) ? snapshot.Tags
+        : throw new AwsException(id.StartsWith("ami-", StringComparison.Ordinal) ? "InvalidAMIID.NotFound" : id.StartsWith("snap-", StringComparison.Ordinal) ? "InvalidSnapshot.NotFound" : "InvalidID", $"The ID '{id}' is not valid");
 
     /// <summary>Reads Filter.N.Name / Filter.N.Value.M, refusing names LocalAws does not support.</summary>
     private static List<(string Name, IReadOnlyList<string> Values)> Filters(QueryRequest request, params string[] supported)

@@ -44,6 +44,13 @@ internal sealed class XmlOut
         return this;
     }
 
+    /// <summary>Writes escaped text inside the element that is open (a list item of strings).</summary>
+    public XmlOut Text(string? value)
+    {
+        text.Append(SecurityElement.Escape(value ?? string.Empty));
+        return this;
+    }
+
     public XmlOut Leaf(string name, long? value) => Leaf(name, value?.ToString(CultureInfo.InvariantCulture));
 
     public XmlOut Leaf(string name, bool? value) => Leaf(name, value is null ? null : value.Value ? "true" : "false");

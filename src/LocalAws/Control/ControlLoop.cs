@@ -67,7 +67,7 @@ internal sealed class ControlLoop(Cloud cloud)
         var now = cloud.Now;
         foreach (var image in cloud.State.Images.Values.Where(i => i.State == "pending" && i.AvailableAt <= now))
         {
-            image.State = "available";
+            cloud.State.MakeAvailable(image);
         }
 
         foreach (var instance in cloud.State.Instances.Values)

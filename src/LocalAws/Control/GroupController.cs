@@ -9,6 +9,7 @@ internal static class GroupController
     public static void Reconcile(Cloud cloud, AutoScalingGroup group)
     {
         Termination.Advance(cloud, group);
+        Standby.Advance(cloud, group);
         foreach (var member in group.Members.Where(m => m.Lifecycle is "Pending" or "InService").ToList())
         {
             var instance = cloud.State.Instances.GetValueOrDefault(member.InstanceId);
@@ -60,12 +61,12 @@ internal static class GroupController
         {
             member.Lifecycle = "InService";
             member.InServiceAt = cloud.Now;
-            cloud.State.Activities.Find(a => a.Id == member.LaunchActivityId)?.Finish("Successful", cloud.Now);
+            cloud.State.Activities.Find(a => a.Id == member.PendingActivityId)?.Finish("Successful", cloud.Now);
         }
     }
 
     private static bool PastGrace(Cloud cloud, AutoScalingGroup group, GroupMember member) =>
-        cloud.Now >= member.Launched + cloud.Options.Scaled(group.HealthCheckGracePeriod);
+        cloud.Now >= member.GraceFrom + cloud.Options.Scaled(group.HealthCheckGracePeriod);
 
     private static void ReplaceUnhealthy(Cloud cloud, AutoScalingGroup group)
     {
@@ -81,24 +82,26 @@ internal static class GroupController
         }
     }
 
+    /// <summary>Launches or terminates towards the desired capacity, plus what an instance refresh may launch ahead (MaxHealthyPercentage).</summary>
     private static void AdjustCapacity(Cloud cloud, AutoScalingGroup group)
     {
         var active = group.Active.Count();
-        if (active < group.DesiredCapacity && !group.IsSuspended("Launch") && cloud.Now >= group.NextLaunchAttempt)
+        var target = group.DesiredCapacity + InstanceRefresher.Surplus(cloud, group);
+        if (active < target && !group.IsSuspended("Launch") && cloud.Now >= group.NextLaunchAttempt)
         {
-            for (var i = active; i < group.DesiredCapacity; i++)
+            for (var i = active; i < target; i++)
             {
-                if (!LaunchOne(cloud, group, active, group.DesiredCapacity))
+                if (!LaunchOne(cloud, group, active, target))
                 {
                     group.NextLaunchAttempt = cloud.Now + cloud.Options.Scaled(10);
                     break;
                 }
             }
         }
-        else if (active > group.DesiredCapacity && !group.IsSuspended("Terminate"))
+        else if (active > target && !group.IsSuspended("Terminate"))
         {
             var cause = Termination.Cause(cloud, $"a user request update of AutoScalingGroup constraints to min: {group.MinSize}, max: {group.MaxSize}, desired: {group.DesiredCapacity} changing the desired capacity from {active} to {group.DesiredCapacity}.");
-            foreach (var member in TerminationPolicy.Choose(cloud, group, active - group.DesiredCapacity))
+            foreach (var member in TerminationPolicy.Choose(cloud, group, active - target))
             {
                 Termination.Begin(cloud, group, member, cause + $" At {cloud.Now:O} instance {member.InstanceId} was selected for termination.");
             }
@@ -136,7 +139,7 @@ internal static class GroupController
                 InstanceType = instance.InstanceType,
                 LaunchTemplate = template,
                 LaunchConfigurationName = group.LaunchConfigurationName,
-                LaunchActivityId = activity.Id,
+                PendingActivityId = activity.Id,
             });
             return true;
         }

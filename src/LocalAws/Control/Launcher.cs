@@ -31,6 +31,7 @@ internal static class Launcher
             SshDown = cloud.Faults.TakeSshDown(),
             HomeDirectory = cloud.Hosts?.InstanceHome(id),
         };
+        instance.RootVolume = RootVolumeOf(cloud, image, data);
         instance.SecurityGroups.AddRange(data.SecurityGroupIds);
         foreach (var (key, value) in data.InstanceTags)
         {
@@ -45,7 +46,8 @@ internal static class Launcher
     /// <summary>What the group launches now, and the template version or configuration to record on the member.</summary>
     public static (LaunchData Data, LaunchTemplateRef? Template) Resolve(Cloud cloud, AutoScalingGroup group)
     {
-        var refreshing = cloud.State.InstanceRefreshes.LastOrDefault(r => r.GroupName == group.Name && r.Status is "Pending" or "InProgress")?.DesiredTemplate;
+        var refresh = InstanceRefresher.Active(cloud, group);
+        var refreshing = refresh?.Status is "Pending" or "InProgress" ? refresh.DesiredTemplate : null; // a rollback launches from the group's restored configuration
         if (refreshing is null && group.LaunchConfigurationName is { } lcName)
         {
             return cloud.State.LaunchConfigurations.TryGetValue(lcName, out var lc)
@@ -54,10 +56,10 @@ internal static class Launcher
         }
 
         var spec = refreshing ?? group.LaunchTemplate ?? throw new AwsException("ValidationError", "The group has no launch template or launch configuration.");
-        var template = cloud.State.FindTemplate(spec.Id, spec.Name)
-            ?? throw new AwsException("ValidationError", $"The specified launch template, with template name {spec.Name}, does not exist.");
+        var template = cloud.State.LaunchTemplates.GetValueOrDefault(spec.Id) // by id: a new template with the old name is another template
+            ?? throw new AwsException("ValidationError", $"The specified launch template, with template ID {spec.Id}, does not exist.");
         var version = template.Resolve(spec.Version)
-            ?? throw new AwsException("ValidationError", $"The specified launch template version {spec.Version} of {template.Name} does not exist.");
+            ?? throw new AwsException("ValidationError", $"The specified launch template version {spec.Version} of template ID {template.Id} does not exist.");
         return (version.Data, new LaunchTemplateRef(template.Id, template.Name, version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
@@ -74,5 +76,20 @@ internal static class Launcher
         instance.TerminatedAt = cloud.Now;
         cloud.Wake();
         return true;
+    }
+
+    /// <summary>A new root volume from the image's root snapshot, with the size, type and deletion the launch data asks for.</summary>
+    private static RootVolume RootVolumeOf(Cloud cloud, Image image, LaunchData data)
+    {
+        var root = image.BlockDeviceMappings.Find(b => b.DeviceName == image.RootDeviceName);
+        var asked = new QueryRequest(data.Fields, ec2: true).Structs("BlockDeviceMapping") // launch templates, RunInstances
+            .Concat(new QueryRequest(data.Fields, ec2: false).Structs("BlockDeviceMappings")) // launch configurations
+            .FirstOrDefault(b => b.Get("DeviceName") == image.RootDeviceName)?.Sub("Ebs");
+        return new RootVolume(
+            cloud.State.NewId("vol"),
+            asked?.Int("VolumeSize") ?? root?.VolumeSize ?? 8,
+            asked?.Get("VolumeType") ?? root?.VolumeType ?? "gp3",
+            asked?.Bool("DeleteOnTermination") ?? root?.DeleteOnTermination ?? true,
+            asked?.Bool("Encrypted") ?? root?.Encrypted ?? false);
     }
 }

@@ -68,7 +68,7 @@ internal static class TerminationPolicy
 
     private static List<GroupMember> OldestLaunchTemplate(Cloud cloud, AutoScalingGroup group, List<GroupMember> set)
     {
-        var currentId = group.LaunchTemplate is { } t ? cloud.State.FindTemplate(t.Id, t.Name)?.Id : null;
+        var currentId = group.LaunchTemplate is { } t ? cloud.State.LaunchTemplates.GetValueOrDefault(t.Id)?.Id : null;
         var other = set.Where(m => m.LaunchTemplate?.Id != currentId).ToList();
         if (other.Count > 0)
         {
@@ -99,7 +99,7 @@ internal static class TerminationPolicy
             return false;
         }
 
-        var template = cloud.State.FindTemplate(spec.Id, spec.Name);
+        var template = cloud.State.LaunchTemplates.GetValueOrDefault(spec.Id);
         var version = template?.Resolve(spec.Version);
         return template is not null && version is not null && member.LaunchTemplate.Id == template.Id
             && member.LaunchTemplate.Version == version.Number.ToString(CultureInfo.InvariantCulture);

@@ -27,7 +27,7 @@ public sealed class Activity
     /// <summary>Gets the start time.</summary>
     public DateTimeOffset Start { get; }
 
-    /// <summary>Gets the status: InProgress, Successful, Failed, Cancelled.</summary>
+    /// <summary>Gets the status: InProgress, PreInService, Successful, Failed, Cancelled.</summary>
     public string Status { get; internal set; } = "InProgress";
 
     /// <summary>Gets the status message.</summary>
@@ -36,7 +36,13 @@ public sealed class Activity
     /// <summary>Gets the end time.</summary>
     public DateTimeOffset? End { get; internal set; }
 
-    internal int Progress => Status == "InProgress" ? 30 : 100;
+    /// <summary>Gets or sets the progress shown while the activity runs (AWS: 30 for launches, 50 for a move to standby).</summary>
+    internal int RunningProgress { get; set; } = 30;
+
+    /// <summary>Gets or sets the details JSON, e.g. {"Availability Zone":"us-east-1a"}.</summary>
+    internal string Details { get; set; } = "{}";
+
+    internal int Progress => Status is "InProgress" or "PreInService" ? RunningProgress : 100;
 
     internal void Finish(string status, DateTimeOffset now, string? message = null)
     {
@@ -44,48 +50,4 @@ public sealed class Activity
         StatusMessage = message;
         End = now;
     }
-}
-
-/// <summary>An instance refresh of a group.</summary>
-public sealed class InstanceRefresh
-{
-    internal InstanceRefresh(string id, string groupName, DateTimeOffset start)
-    {
-        Id = id;
-        GroupName = groupName;
-        Start = start;
-    }
-
-    /// <summary>Gets the id.</summary>
-    public string Id { get; }
-
-    /// <summary>Gets the group.</summary>
-    public string GroupName { get; }
-
-    /// <summary>Gets the start time.</summary>
-    public DateTimeOffset Start { get; }
-
-    /// <summary>Gets the status: Pending, InProgress, Successful, Cancelled, Failed.</summary>
-    public string Status { get; internal set; } = "Pending";
-
-    /// <summary>Gets the end time.</summary>
-    public DateTimeOffset? End { get; internal set; }
-
-    internal string? StatusReason { get; set; }
-
-    internal int MinHealthyPercentage { get; set; } = 90;
-
-    internal int InstanceWarmup { get; set; }
-
-    internal int InstancesToUpdate { get; set; }
-
-    internal int PercentageComplete { get; set; }
-
-    internal HashSet<string> Replaced { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Gets the launch template version of <c>DesiredConfiguration</c>: replacements launch from it, and the group keeps it once the refresh succeeds.</summary>
-    internal LaunchTemplateRef? DesiredTemplate { get; init; }
-
-    /// <summary>Gets a value indicating whether instances already on the desired configuration are left alone (Preferences.SkipMatching).</summary>
-    internal bool SkipMatching { get; init; }
 }

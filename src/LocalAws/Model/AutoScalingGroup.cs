@@ -72,8 +72,11 @@ public sealed class AutoScalingGroup
     /// <returns>True when suspended.</returns>
     public bool IsSuspended(string process) => SuspendedProcesses.ContainsKey(process);
 
-    /// <summary>Gets the members that count towards capacity (Pending or InService).</summary>
+    /// <summary>Gets the members that count towards capacity (Pending or InService; never EnteringStandby or Standby).</summary>
     internal IEnumerable<GroupMember> Active => Members.Where(m => m.Lifecycle is "Pending" or "InService");
+
+    /// <summary>Gets the members on standby or entering it: outside capacity, health checks, replacement and scale-in.</summary>
+    internal IEnumerable<GroupMember> OnStandby => Members.Where(m => m.Lifecycle is "EnteringStandby" or "Standby");
 }
 
 /// <summary>A tag on a group.</summary>
@@ -89,6 +92,7 @@ public sealed class GroupMember
     {
         InstanceId = instanceId;
         Launched = launched;
+        GraceFrom = launched;
     }
 
     /// <summary>Gets the instance id.</summary>
@@ -97,7 +101,7 @@ public sealed class GroupMember
     /// <summary>Gets the launch time.</summary>
     public DateTimeOffset Launched { get; }
 
-    /// <summary>Gets the lifecycle state: Pending, InService, Terminating, Terminated.</summary>
+    /// <summary>Gets the lifecycle state: Pending, InService, EnteringStandby, Standby, Terminating, Terminated.</summary>
     public string Lifecycle { get; internal set; } = "Pending";
 
     /// <summary>Gets the health: Healthy or Unhealthy.</summary>
@@ -121,7 +125,14 @@ public sealed class GroupMember
 
     internal bool RegistrationDone { get; set; }
 
-    internal string? LaunchActivityId { get; set; }
+    /// <summary>Gets or sets the activity that ends when the member goes InService (its launch, or its exit from standby).</summary>
+    internal string? PendingActivityId { get; set; }
+
+    /// <summary>Gets or sets the activity that ends when the member reaches Standby.</summary>
+    internal string? StandbyActivityId { get; set; }
+
+    /// <summary>Gets or sets when the health check grace period starts: at launch, and again when it leaves standby.</summary>
+    internal DateTimeOffset GraceFrom { get; set; }
 
     internal string? TerminateActivityId { get; set; }
 

@@ -24,6 +24,9 @@ public sealed class CloudState
     /// <summary>Gets the images.</summary>
     public Dictionary<string, Image> Images { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets the EBS snapshots by id (they outlive the images made with them, as in EC2).</summary>
+    public Dictionary<string, Snapshot> Snapshots { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Gets the launch templates by id.</summary>
     public Dictionary<string, LaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
 
@@ -49,13 +52,27 @@ public sealed class CloudState
 
     internal string Region { get; init; } = "us-east-1";
 
-    /// <summary>Makes a new AWS-looking id (i-, ami-, lt-, r-) unique in this server.</summary>
+    /// <summary>Makes a new AWS-looking id (i-, ami-, lt-, r-, snap-, vol-) unique in this server.</summary>
     /// <param name="prefix">The prefix without the dash.</param>
     /// <returns>The id.</returns>
     internal string NewId(string prefix)
     {
         var n = Interlocked.Increment(ref counter);
         return $"{prefix}-{random.Next(0x1000, 0xffff):x4}{n:x13}";
+    }
+
+    /// <summary>Makes an image available and its snapshots completed.</summary>
+    /// <param name="image">The image.</param>
+    internal void MakeAvailable(Image image)
+    {
+        image.State = "available";
+        foreach (var device in image.BlockDeviceMappings)
+        {
+            if (Snapshots.TryGetValue(device.SnapshotId, out var snapshot))
+            {
+                snapshot.State = "completed";
+            }
+        }
     }
 
     /// <summary>Finds a launch template by id or name.</summary>

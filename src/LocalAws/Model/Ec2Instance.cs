@@ -73,6 +73,9 @@ public sealed class Ec2Instance
     /// <summary>Gets a value indicating whether a fault keeps its sshd down.</summary>
     public bool SshDown { get; internal set; }
 
+    /// <summary>Gets the root EBS volume, made from its image's root snapshot.</summary>
+    public RootVolume? RootVolume { get; internal set; }
+
     internal string? KeyName { get; set; }
 
     internal string? UserData { get; set; }

@@ -29,6 +29,12 @@ public sealed class Image
     /// <summary>Gets the tags.</summary>
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets the root device name.</summary>
+    public string RootDeviceName { get; } = "/dev/xvda";
+
+    /// <summary>Gets the EBS block devices: the root device's snapshot first.</summary>
+    public List<ImageBlockDevice> BlockDeviceMappings { get; } = [];
+
     internal string? Description { get; set; }
 
     internal string? SourceInstanceId { get; set; }

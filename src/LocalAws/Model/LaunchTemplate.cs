@@ -1,8 +1,11 @@
 namespace LocalAws.Model;
 
-/// <summary>What to launch: the part of a launch template version or launch configuration LocalAws uses.</summary>
+/// <summary>What to launch: the fields LocalAws launches with, and every field as the client sent it.</summary>
 public sealed record LaunchData
 {
+    /// <summary>Gets every field as sent, flattened (EC2: <c>BlockDeviceMapping.1.Ebs.VolumeSize</c>; Query: <c>SecurityGroups.member.1</c>).</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Gets the AMI.</summary>
     public string? ImageId { get; init; }
 
@@ -44,11 +47,14 @@ public sealed class LaunchTemplate
     /// <summary>Gets the default version number.</summary>
     public long DefaultVersion { get; internal set; } = 1;
 
-    /// <summary>Gets the versions, oldest first.</summary>
+    /// <summary>Gets the versions, oldest first (deleted ones are gone).</summary>
     public List<LaunchTemplateVersion> Versions { get; } = [];
 
-    /// <summary>Gets the latest version number.</summary>
-    public long LatestVersion => Versions.Count == 0 ? 0 : Versions[^1].Number;
+    /// <summary>Gets the latest version number: the highest one not deleted.</summary>
+    public long LatestVersion => Versions.Count == 0 ? 0 : Versions.Max(v => v.Number);
+
+    /// <summary>Gets or sets the highest number ever given: a deleted version's number is never reused.</summary>
+    internal long LastNumber { get; set; }
 
     internal Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
@@ -78,5 +84,5 @@ public sealed record LaunchTemplateVersion(long Number, string? Description, Dat
 /// <param name="Name">The name.</param>
 /// <param name="Arn">The ARN.</param>
 /// <param name="Created">When it was created.</param>
-/// <param name="Data">What it launches.</param>
+/// <param name="Data">What it launches; its <see cref="LaunchData.Fields"/> are every CreateLaunchConfiguration parameter as sent.</param>
 public sealed record LaunchConfiguration(string Name, string Arn, DateTimeOffset Created, LaunchData Data);

@@ -23,7 +23,7 @@ public static class ConsoleView
                 {
                     var i = state.Instances.GetValueOrDefault(m.InstanceId);
                     var from = m.LaunchConfigurationName ?? $"{m.LaunchTemplate?.Name}:v{m.LaunchTemplate?.Version}";
-                    text.AppendLine($"  {m.InstanceId}  {i?.Address,-15}  {m.Lifecycle,-11} {m.Health,-9} {from,-16} ec2 {i?.State} host {i?.Host}{(m.SkipLoadBalancers ? "  (not in LB)" : string.Empty)}");
+                    text.AppendLine($"  {m.InstanceId}  {i?.Address,-15}  {m.Lifecycle,-15} {m.Health,-9} {from,-16} ec2 {i?.State} host {i?.Host}{(m.SkipLoadBalancers ? "  (not in LB)" : string.Empty)}");
                 }
             }
 

@@ -4,7 +4,9 @@ using System.Text.Json;
 namespace Cake.FabulAWS.IntegrationTests.LocalAws.Support;
 
 /// <summary>Runs the Debian awscli v2 (/usr/bin/aws, not the pyenv shim on PATH) against a LocalAws endpoint.</summary>
-internal sealed class AwsCli(Uri endpoint)
+/// <param name="endpoint">The LocalAws endpoint.</param>
+/// <param name="dataPath">An AWS_DATA_PATH with newer service models (see <see cref="AutoScalingModel"/>), or null.</param>
+internal sealed class AwsCli(Uri endpoint, string? dataPath = null)
 {
     private const string Executable = "/usr/bin/aws";
 
@@ -38,6 +40,10 @@ internal sealed class AwsCli(Uri endpoint)
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
         start.Environment.Remove("AWS_PROFILE");
         start.Environment.Remove("AWS_ENDPOINT_URL");
+        if (dataPath is not null)
+        {
+            start.Environment["AWS_DATA_PATH"] = dataPath;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

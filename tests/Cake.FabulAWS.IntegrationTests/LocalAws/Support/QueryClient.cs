@@ -22,15 +22,19 @@ internal sealed class QueryClient(Uri endpoint) : IDisposable
         return xml;
     }
 
-    public async Task<(int Status, XElement Xml)> TryAsync(string service, string action, params (string Key, string Value)[] parameters)
+    public Task<(int Status, XElement Xml)> TryAsync(string service, string action, params (string Key, string Value)[] parameters) =>
+        SendAsync(service, action, CancellationToken.None, parameters);
+
+    /// <summary>Sends one call; cancelling closes the connection, as a killed client would.</summary>
+    public async Task<(int Status, XElement Xml)> SendAsync(string service, string action, CancellationToken cancellationToken, params (string Key, string Value)[] parameters)
     {
         var (version, signingName) = Services[service];
         var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", version) };
         form.AddRange(parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new FormUrlEncodedContent(form) };
         request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/{signingName}/aws4_request, SignedHeaders=host, Signature=0");
-        using var response = await http.SendAsync(request);
-        return ((int)response.StatusCode, XElement.Parse(await response.Content.ReadAsStringAsync()));
+        using var response = await http.SendAsync(request, cancellationToken);
+        return ((int)response.StatusCode, XElement.Parse(await response.Content.ReadAsStringAsync(cancellationToken)));
     }
 
     public void Dispose() => http.Dispose();
