@@ -17,6 +17,7 @@ internal sealed record ConfigurationModel(
     IReadOnlyList<string> PasswordNames,
     WaitTimeouts Timeouts,
     BakeSettings Bake,
+    DeploySection Deploy,
     IReadOnlyList<ConfigurationError> Warnings);
 
 /// <summary>
@@ -44,6 +45,7 @@ internal static class ConfigurationReader
         var passwordNames = SecretsSection.Read(root, d);
         var timeouts = TimeoutsSection.Read(root, d);
         var bake = BakeSection.Read(root, d);
+        var deploy = DeploySection.Read(root, topology.EnvironmentScope, d);
         CrossChecks.Run(root, topology, maps, aws, commands, d);
 
         if (d.HasErrors)
@@ -51,6 +53,6 @@ internal static class ConfigurationReader
             throw new FabulAwsConfigurationException(d.Errors);
         }
 
-        return new ConfigurationModel(file, baseDirectory, topology, aws, maps, instance!, ssh, staticHtml!, commands, passwordNames, timeouts, bake, d.Warnings);
+        return new ConfigurationModel(file, baseDirectory, topology, aws, maps, instance!, ssh, staticHtml!, commands, passwordNames, timeouts, bake, deploy, d.Warnings);
     }
 }

@@ -96,6 +96,15 @@ public sealed record DeploymentTarget
     /// <summary>Gets how CreateLaunchConfig bakes the image.</summary>
     public BakeSettings Bake { get; init; } = new();
 
+    /// <summary>Gets how DeploySerial replaces the instances (<c>serial</c>).</summary>
+    public SerialSettings Serial { get; init; } = new();
+
+    /// <summary>Gets the environment's smoke check (<c>smoke_check</c>), or null.</summary>
+    public SmokeCheck? SmokeCheck { get; init; }
+
+    /// <summary>Gets the port the web servers answer HTTP on, for the deploys' direct checks (<c>web_port</c>, default 80).</summary>
+    public int WebPort { get; init; } = 80;
+
     /// <summary>Gets the configuration file this target comes from.</summary>
     public required string ConfigFile { get; init; }
 

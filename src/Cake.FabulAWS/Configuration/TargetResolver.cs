@@ -47,6 +47,9 @@ internal static class TargetResolver
             DeployWorkerCommands = model.Commands.DeployWorkerCommands,
             Timeouts = model.Timeouts,
             Bake = model.Bake,
+            Serial = model.Deploy.Serial,
+            SmokeCheck = model.Deploy.SmokeChecks.GetValueOrDefault(chosenEnvironment),
+            WebPort = model.Deploy.WebPort!.For(chosenEnvironment),
             ConfigFile = model.File,
         };
     }
