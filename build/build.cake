@@ -19,6 +19,7 @@ Task("Clean")
 
 Task("Build")
     .Description("Builds the solution.")
+    .WithCriteria(() => !parameters.SkipTests || parameters.Target is "Build" or "Pack", "--skip-tests was given (build.sh built the add-in)")
     .Does(() =>
 {
     DotNetBuild(parameters.Solution, new DotNetBuildSettings { Configuration = parameters.Configuration });

@@ -16,6 +16,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
     public const string Group = "demo-asg";
     public const string Template = "demo-lt";
     public const string LoadBalancer = "demo-lb";
+    public const string LaunchConfiguration = "demo_local_lc_initial";
 
     private AppEnvironment(string root, LocalAwsServer aws)
     {
@@ -43,8 +44,11 @@ internal sealed class AppEnvironment : IAsyncDisposable
     /// <summary>Gets the top-level keys of fabulaws-config.yml, each with its YAML value; change them before <see cref="WriteConfigAsync"/>.</summary>
     public Dictionary<string, string> Config { get; } = [];
 
-    /// <summary>Starts LocalAws and the repository; the group has <paramref name="instances"/> instances of version 1.</summary>
-    public static async Task<AppEnvironment> StartAsync(int instances = 2, Func<LocalAwsOptions, LocalAwsOptions>? options = null)
+    /// <summary>
+    /// Starts LocalAws and the repository; the group has <paramref name="instances"/> instances of version 1, or of the
+    /// launch configuration <see cref="LaunchConfiguration"/> (every field set) when <paramref name="legacy"/>.
+    /// </summary>
+    public static async Task<AppEnvironment> StartAsync(int instances = 2, Func<LocalAwsOptions, LocalAwsOptions>? options = null, bool legacy = false)
     {
         var root = Directory.CreateTempSubdirectory("fabulaws-app-").FullName;
         File.SetUnixFileMode(root, (UnixFileMode)Convert.ToInt32("755", 8));
@@ -55,8 +59,8 @@ internal sealed class AppEnvironment : IAsyncDisposable
         var app = new AppEnvironment(root, aws);
         try
         {
-            await app.SeedAsync(instances);
-            await app.CreateRepositoryAsync();
+            await app.SeedAsync(instances, legacy);
+            await app.CreateRepositoryAsync(legacy);
             return app;
         }
         catch
@@ -136,7 +140,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
         }
     }
 
-    private async Task SeedAsync(int instances)
+    private async Task SeedAsync(int instances, bool legacy)
     {
         var v1 = Directory.CreateDirectory(Path.Combine(Root, "image-v1")).FullName;
         Directory.CreateDirectory(Path.Combine(v1, "www"));
@@ -147,17 +151,43 @@ internal sealed class AppEnvironment : IAsyncDisposable
         await Api.CallAsync("ec2", "CreateLaunchTemplate", ("LaunchTemplateName", Template), ("LaunchTemplateData.ImageId", InitialImage), ("LaunchTemplateData.InstanceType", "t3.micro"),
             ("LaunchTemplateData.SecurityGroupId.1", "sg-0demo"), ("LaunchTemplateData.KeyName", "demo-key"));
         await Deployments.CreateLoadBalancerAsync(Api, LoadBalancer);
-        await Deployments.CreateGroupAsync(Api, Group, instances, LoadBalancer, max: 8, template: Template, extra:
+        (string, string)[] tags =
         [
             ("Tags.member.1.Key", "deployment"), ("Tags.member.1.Value", "demo"), ("Tags.member.1.PropagateAtLaunch", "true"),
             ("Tags.member.2.Key", "environment"), ("Tags.member.2.Value", "local"), ("Tags.member.2.PropagateAtLaunch", "true"),
             ("Tags.member.3.Key", "role"), ("Tags.member.3.Value", "web"), ("Tags.member.3.PropagateAtLaunch", "true"),
-        ]);
-        await Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", Group), ("MinSize", $"{instances}"));
+        ];
+        if (legacy)
+        {
+            await Api.CallAsync("autoscaling", "CreateLaunchConfiguration", [.. LegacyFields()]);
+            await Api.CallAsync("autoscaling", "CreateAutoScalingGroup",
+            [
+                ("AutoScalingGroupName", Group), ("LaunchConfigurationName", LaunchConfiguration), ("MinSize", $"{instances}"), ("MaxSize", "8"), ("DesiredCapacity", $"{instances}"),
+                ("HealthCheckType", "ELB"), ("HealthCheckGracePeriod", "60"), ("AvailabilityZones.member.1", "us-east-1a"), ("LoadBalancerNames.member.1", LoadBalancer), .. tags,
+            ]);
+        }
+        else
+        {
+            await Deployments.CreateGroupAsync(Api, Group, instances, LoadBalancer, max: 8, template: Template, extra: tags);
+            await Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", Group), ("MinSize", $"{instances}"));
+        }
+
         await Deployments.WaitInServiceAsync(Aws, Group, instances, LoadBalancer);
     }
 
-    private async Task CreateRepositoryAsync()
+    /// <summary>Every field of CreateLaunchConfiguration, as a careful team would have set them.</summary>
+    public IEnumerable<(string, string)> LegacyFields() =>
+    [
+        ("LaunchConfigurationName", LaunchConfiguration), ("ImageId", InitialImage), ("InstanceType", "t3.micro"), ("KeyName", "demo-key"),
+        ("SecurityGroups.member.1", "sg-0demo"), ("SecurityGroups.member.2", "sg-0ssh"), ("UserData", Convert.ToBase64String("#!/bin/sh\necho boot\n"u8.ToArray())),
+        ("IamInstanceProfile", "demo-web-profile"), ("InstanceMonitoring.Enabled", "false"), ("EbsOptimized", "true"), ("AssociatePublicIpAddress", "false"),
+        ("PlacementTenancy", "default"), ("MetadataOptions.HttpTokens", "required"), ("MetadataOptions.HttpPutResponseHopLimit", "2"), ("MetadataOptions.HttpEndpoint", "enabled"),
+        ("BlockDeviceMappings.member.1.DeviceName", "/dev/xvda"), ("BlockDeviceMappings.member.1.Ebs.VolumeSize", "20"), ("BlockDeviceMappings.member.1.Ebs.VolumeType", "gp3"),
+        ("BlockDeviceMappings.member.1.Ebs.DeleteOnTermination", "true"), ("BlockDeviceMappings.member.1.Ebs.Encrypted", "true"), ("BlockDeviceMappings.member.1.Ebs.Throughput", "125"),
+        ("BlockDeviceMappings.member.2.DeviceName", "/dev/sdb"), ("BlockDeviceMappings.member.2.VirtualName", "ephemeral0"),
+    ];
+
+    private async Task CreateRepositoryAsync(bool legacy)
     {
         Directory.CreateDirectory(Repository);
         await GitAsync("init", "--quiet", "--initial-branch=main");
@@ -173,6 +203,12 @@ internal sealed class AppEnvironment : IAsyncDisposable
         foreach (var (name, value) in DefaultConfig())
         {
             Config[name] = value;
+        }
+
+        if (legacy)
+        {
+            Config["launch_type"] = "launch_configuration";
+            Config.Remove("launch_templates");
         }
 
         await File.WriteAllTextAsync(ConfigPath, string.Join('\n', Config.Select(c => $"{c.Key}: {c.Value}")) + "\n");

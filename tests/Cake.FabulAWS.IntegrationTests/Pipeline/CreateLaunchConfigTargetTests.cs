@@ -44,7 +44,10 @@ public sealed class CreateLaunchConfigTargetTests(Xunit.Abstractions.ITestOutput
         });
         Assert.Equal(2, versions.Count);
         Assert.Equal((1L, "1"), (defaultVersion, groupVersion));
-        Assert.Equivalent(versions[0].Data with { ImageId = versions[1].Data.ImageId }, versions[1].Data, strict: true);
+        static IEnumerable<string> Copied(global::LocalAws.Model.LaunchData data) =>
+            data.Fields.Where(f => f.Key != "ImageId").Select(f => $"{f.Key}={f.Value}").Order(StringComparer.Ordinal);
+        Assert.Equal(Copied(versions[0].Data), Copied(versions[1].Data));
+        Assert.Equal(3, Copied(versions[1].Data).Count());
         Assert.NotEqual(versions[0].Data.ImageId, versions[1].Data.ImageId);
         Assert.Contains($"commit {commit}", versions[1].Description);
         var image = app.Inspect(s => s.Images[versions[1].Data.ImageId!]);
@@ -68,6 +71,30 @@ public sealed class CreateLaunchConfigTargetTests(Xunit.Abstractions.ITestOutput
     }
 
     [Fact]
+    public async Task Should_Clone_The_Origin_On_The_Builder_When_Asked_To()
+    {
+        // Given: the builder can reach the origin (on this machine, a path its user may read: the base image says so)
+        var baseImage = Directory.CreateDirectory(Path.Combine(app.Root, "base-with-git")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(baseImage, ".gitconfig"), "[safe]\n\tdirectory = *\n");
+        var ami = app.Aws.CreateImageFromDirectory("base-with-git", baseImage);
+        await app.Aws.WaitUntilAsync(s => s.Images[ami].State == "available", TimeSpan.FromSeconds(20), "the base image available");
+        app.Config["instance_settings"] = $"{{ami: {ami}}}";
+        app.Config["code_source"] = "clone";
+        app.Config["bake_secrets"] = "false";
+        app.Config["provision_commands"] = "['test -d {{code_root}}/.git', 'git -C {{code_root}} rev-parse HEAD > ~/cloned.txt']";
+        var commit = await app.CommitAsync("fabulaws-config.yml", string.Join('\n', app.Config.Select(c => $"{c.Key}: {c.Value}")) + "\n");
+
+        // When
+        var (exitCode, log) = await app.CakeAsync("CreateLaunchConfig");
+
+        // Then
+        Assert.True(exitCode == 0, log);
+        var image = app.Inspect(s => s.Images.Values.Single(i => i.Name.StartsWith("demo_local_web_", StringComparison.Ordinal)));
+        Assert.Equal(commit, (await File.ReadAllTextAsync(Path.Combine(image.Directory, "cloned.txt"))).Trim());
+        Assert.Contains("bake_secrets: false: the image gets no secrets", log);
+    }
+
+    [Fact]
     public async Task Should_Fail_Naming_The_Command_And_The_Log_And_Leave_Nothing_Behind()
     {
         // Given
@@ -88,5 +115,84 @@ public sealed class CreateLaunchConfigTargetTests(Xunit.Abstractions.ITestOutput
         Assert.Equal(images, app.Inspect(s => s.Images.Count));
         Assert.Equal(1, app.Inspect(s => s.LaunchTemplates.Values.Single(t => t.Name == AppEnvironment.Template).Versions.Count));
         Assert.False(File.Exists(Path.Combine(app.Repository, "artifacts", "launch-config.txt")));
+    }
+}
+
+/// <summary>CreateLaunchConfig's cleanup of older releases, through the pipeline against LocalAws.</summary>
+public sealed class CreateLaunchConfigCleanupTests : IAsyncLifetime
+{
+    private AppEnvironment app = null!;
+
+    public async Task InitializeAsync() => app = await AppEnvironment.StartAsync(instances: 1);
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Should_Keep_Exactly_Keep_Releases_And_Never_What_Is_In_Use()
+    {
+        // Given: three earlier releases (versions 2, 3, 4 with their images); the group runs version 2
+        app.Config["keep_releases"] = "2";
+        await app.WriteConfigAsync();
+        var images = new List<string>();
+        for (var i = 2; i <= 4; i++)
+        {
+            var commit = $"{i}{i}{i}{i}{i}{i}{i}a";
+            var image = app.Aws.CreateImageFromDirectory($"demo_local_web_2026.01.0{i}-10.00.00_{commit}", Path.Combine(app.Root, "image-v1"));
+            await app.Api.CallAsync("ec2", "CreateTags", ("ResourceId.1", image), ("Tag.1.Key", "deployment"), ("Tag.1.Value", "demo"), ("Tag.2.Key", "environment"), ("Tag.2.Value", "local"), ("Tag.3.Key", "commit"), ("Tag.3.Value", commit));
+            await app.Aws.WaitUntilAsync(s => s.Images[image].State == "available", TimeSpan.FromSeconds(20), "release image available");
+            await app.Api.CallAsync("ec2", "CreateLaunchTemplateVersion", ("LaunchTemplateName", AppEnvironment.Template), ("SourceVersion", "1"), ("LaunchTemplateData.ImageId", image), ("VersionDescription", $"fabulaws demo/local commit {commit} image x"));
+            images.Add(image);
+        }
+
+        await app.Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", AppEnvironment.Group), ("LaunchTemplate.LaunchTemplateName", AppEnvironment.Template), ("LaunchTemplate.Version", "2"));
+        var snapshotOf3 = app.Inspect(s => s.Images[images[1]].BlockDeviceMappings.Single().SnapshotId);
+
+        // When
+        var (exitCode, log) = await app.CakeAsync("CreateLaunchConfig");
+
+        // Then: the new version 5 and version 4 are the two newest; 2 is in use, 1 the default; 3 and its image go
+        Assert.True(exitCode == 0, log);
+        var versions = app.Inspect(s => s.LaunchTemplates.Values.Single(t => t.Name == AppEnvironment.Template).Versions.Select(v => v.Number).ToList());
+        Assert.Equal([1L, 2L, 4L, 5L], versions);
+        var registered = app.Inspect(s => s.Images.Values.Where(i => i.State != "deregistered").Select(i => i.Id).ToHashSet());
+        Assert.Contains(images[0], registered);
+        Assert.DoesNotContain(images[1], registered);
+        Assert.Contains(images[2], registered);
+        Assert.False(app.Inspect(s => s.Snapshots.ContainsKey(snapshotOf3)));
+        Assert.Contains($"removed version 3 of {AppEnvironment.Template}; image {images[1]}", log);
+    }
+}
+
+/// <summary>CreateLaunchConfig in legacy launch configuration mode, through the pipeline against LocalAws.</summary>
+public sealed class CreateLaunchConfigLegacyTests : IAsyncLifetime
+{
+    private AppEnvironment app = null!;
+
+    public async Task InitializeAsync() => app = await AppEnvironment.StartAsync(instances: 1, legacy: true);
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Should_Carry_Over_Every_Field_Of_The_Old_Launch_Configuration_But_The_Image()
+    {
+        // Given
+        var commit = await app.HeadAsync();
+
+        // When
+        var (exitCode, log) = await app.CakeAsync("CreateLaunchConfig");
+
+        // Then
+        Assert.True(exitCode == 0, log);
+        var (old, made) = app.Inspect(s => (
+            s.LaunchConfigurations[AppEnvironment.LaunchConfiguration],
+            s.LaunchConfigurations.Values.Single(c => c.Name.StartsWith("demo_local_lc_2", StringComparison.Ordinal))));
+        Assert.Matches($"^demo_local_lc_\\d{{4}}\\.\\d\\d\\.\\d\\d-\\d\\d\\.\\d\\d\\.\\d\\d_{commit}$", made.Name);
+        Assert.Contains($"Launch config: {made.Name} ", log);
+        Assert.NotEqual(old.Data.ImageId, made.Data.ImageId);
+        static IEnumerable<string> Copied(global::LocalAws.Model.LaunchConfiguration c) =>
+            c.Data.Fields.Where(f => f.Key is not ("ImageId" or "LaunchConfigurationName")).Select(f => $"{f.Key}={f.Value}").Order(StringComparer.Ordinal);
+        Assert.Equal(Copied(old), Copied(made));
+        Assert.Equal(app.LegacyFields().Count() - 2, Copied(old).Count());
+        Assert.Equal(AppEnvironment.LaunchConfiguration, app.Inspect(s => s.Groups[AppEnvironment.Group].LaunchConfigurationName));
     }
 }
