@@ -11,12 +11,13 @@ public sealed partial class LocalAwsServer
     /// <summary>Registers an available image whose files are a copy of <paramref name="directory"/> (e.g. with www/).</summary>
     /// <param name="name">The AMI name.</param>
     /// <param name="directory">The directory to copy.</param>
+    /// <param name="imageId">A fixed id, such as the <c>instance_settings.ami</c> of a configuration; null for a new one.</param>
     /// <returns>The image id.</returns>
-    public string CreateImageFromDirectory(string name, string directory)
+    public string CreateImageFromDirectory(string name, string directory, string? imageId = null)
     {
         lock (cloud.State.Gate)
         {
-            var image = ((Ec2Api)Services[0]).AddImage(name, directory);
+            var image = ((Ec2Api)Services[0]).AddImage(name, directory, imageId: imageId);
             cloud.State.MakeAvailable(image);
             return image.Id;
         }

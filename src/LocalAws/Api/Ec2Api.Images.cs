@@ -42,14 +42,19 @@ internal sealed partial class Ec2Api
     }
 
     /// <summary>Registers an image whose files are a copy of <paramref name="sourceDirectory"/>, with a snapshot of the root volume (available after ImageBuildTime).</summary>
-    internal Image AddImage(string name, string? sourceDirectory, RootVolume? root = null, string? builderId = null)
+    internal Image AddImage(string name, string? sourceDirectory, RootVolume? root = null, string? builderId = null, string? imageId = null)
     {
         if (Cloud.State.Images.Values.FirstOrDefault(x => x.Name == name && x.State != "deregistered") is { } existing)
         {
             throw new AwsException("InvalidAMIName.Duplicate", $"AMI name {name} is already in use by AMI {existing.Id}");
         }
 
-        var id = Cloud.State.NewId("ami");
+        if (imageId is not null && (!System.Text.RegularExpressions.Regex.IsMatch(imageId, "^ami-[0-9a-f]{8,17}$") || Cloud.State.Images.ContainsKey(imageId)))
+        {
+            throw new AwsException("InvalidAMIID.Malformed", $"The image id '{imageId}' is not a free AMI id of the form ami-0123456789abcdef0.");
+        }
+
+        var id = imageId ?? Cloud.State.NewId("ami");
         var directory = string.Empty;
         if (Cloud.Hosts is { } hosts)
         {

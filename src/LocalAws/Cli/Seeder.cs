@@ -6,7 +6,7 @@ namespace LocalAws.Cli;
 /// <summary>
 /// Applies a seed file: a JSON list of API calls run at start, e.g.
 /// <c>{"Service": "autoscaling", "Action": "CreateAutoScalingGroup", "Parameters": {"AutoScalingGroupName": "web", ...}}</c>.
-/// Service "localaws" with Action "CreateImageFromDirectory" (Name, Directory) makes an image from files.
+/// Service "localaws" with Action "CreateImageFromDirectory" (Name, Directory, optional ImageId) makes an image from files.
 /// Values may use ${BaseImageId} and ${Image:NAME}.
 /// </summary>
 internal static class Seeder
@@ -35,7 +35,7 @@ internal static class Seeder
                 if (service == "localaws" && action == "CreateImageFromDirectory")
                 {
                     var directory = Path.GetFullPath(parameters["Directory"], Path.GetDirectoryName(Path.GetFullPath(file))!);
-                    images["Image:" + parameters["Name"]] = server.CreateImageFromDirectory(parameters["Name"], directory);
+                    images["Image:" + parameters["Name"]] = server.CreateImageFromDirectory(parameters["Name"], directory, parameters.GetValueOrDefault("ImageId"));
                     continue;
                 }
 
