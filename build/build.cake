@@ -74,12 +74,12 @@ Task("CreateLaunchConfig")
 Task("DeployFull")
     .Description("Downtime deploy behind the upgrade page, for backwards-incompatible changes.")
     .IsDependentOn("CreateLaunchConfig")
-    .Does(() => NotImplementedYet("DeployFull", "the full (downtime) deploy behind the upgrade page"));
+    .Does(async () => await FabulAwsDeployFullAsync(parameters.Deployment, parameters.DeploySettings, parameters.Remote));
 
 Task("DeploySerial")
-    .Description("Rolling deploy: replaces instances one by one while the site stays up.")
+    .Description("Rolling deploy: new instances first, old ones terminated once the new serve; the site stays up.")
     .IsDependentOn("CreateLaunchConfig")
-    .Does(() => NotImplementedYet("DeploySerial", "the rolling (serial) deploy"));
+    .Does(async () => await FabulAwsDeploySerialAsync(parameters.Deployment, parameters.DeploySettings, parameters.Remote));
 
 Task("UpdateServerPasswords")
     .Description("Pushes the secrets named in password_names to every server of the environment.")

@@ -3,6 +3,7 @@
 using Cake.FabulAWS.Configuration;
 using Cake.FabulAWS.Environments;
 using Cake.FabulAWS.Workflows.CheckBranch;
+using Cake.FabulAWS.Workflows.Deploy;
 using Cake.FabulAWS.Workflows.LaunchConfig;
 
 public sealed class BuildParameters
@@ -24,6 +25,8 @@ public sealed class BuildParameters
     public string RemoteUser { get; private set; }
     public string WorkerHost { get; private set; }
     public IReadOnlyList<string> Processes { get; private set; }
+    public string Confirm { get; private set; }
+    public string Strategy { get; private set; }
     public bool TrustNewHostKeys { get; private set; }
     public FilePath ConfigFile { get; private set; }
     public FabulAwsConfig Config { get; private set; }
@@ -53,6 +56,8 @@ public sealed class BuildParameters
             RemoteUser = context.Argument<string>("remote-user", null),
             WorkerHost = context.Argument<string>("worker", null),
             Processes = context.Arguments.GetArguments("processes").ToList(),
+            Confirm = context.Argument<string>("confirm", null),
+            Strategy = context.Argument<string>("strategy", null),
             TrustNewHostKeys = context.HasArgument("ssh-trust-new-hosts"),
             ConfigFile = config.IsRelative ? root.CombineWithFilePath(config) : config,
             Artifacts = root.Combine("artifacts"),
@@ -64,6 +69,15 @@ public sealed class BuildParameters
 
     // What CreateLaunchConfig made in this run (null with --launch-config=NAME: the deploy reuses that one).
     public LaunchConfigResult LaunchConfig { get; set; }
+
+    // What DeployFull / DeploySerial deploy: what CreateLaunchConfig made in this run, or --launch-config=NAME.
+    public DeploySettings DeploySettings => new DeploySettings
+    {
+        Release = LaunchConfig,
+        LaunchConfigName = LaunchConfigName,
+        Confirm = Confirm,
+        Strategy = Strategy is null ? null : SerialStrategies.Parse(Strategy),
+    };
 
     public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys, WorkerHost = WorkerHost };
 
@@ -78,6 +92,16 @@ public sealed class BuildParameters
 
         Config = context.FabulAwsLoadConfig(ConfigFile);
         deploymentTarget = Config.Resolve(EnvironmentName, DeploymentName);
+        if (Strategy is not null)
+        {
+            SerialStrategies.Parse(Strategy); // a typo fails before the tests run
+        }
+
+        // A production deploy is confirmed before anything runs, CreateLaunchConfig included.
+        if (deploying.FirstOrDefault(t => t is "DeployFull" or "DeploySerial") is { } deploy)
+        {
+            Confirm = context.FabulAwsConfirmProduction(deploymentTarget, deploy, Confirm);
+        }
         context.Information(
             "Deploying {0}/{1} (branch {2}, group {3}{4})",
             deploymentTarget.Deployment,

@@ -34,6 +34,12 @@ internal sealed class EnvironmentServices : IDisposable
     /// <summary>Gets the local files.</summary>
     public required ILocalFiles Files { get; init; }
 
+    /// <summary>Gets HTTP GETs of the site and of instances.</summary>
+    public required IWebProbe Web { get; init; }
+
+    /// <summary>Gets the person at the terminal, if any.</summary>
+    public required IConfirmation Confirmation { get; init; }
+
     /// <summary>Gets the Cake log.</summary>
     public required ICakeLog Log { get; init; }
 

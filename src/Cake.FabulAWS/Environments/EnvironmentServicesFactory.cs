@@ -36,6 +36,7 @@ internal static class EnvironmentServicesFactory
 
         var aws = AwsClientFactory.Create(new AwsConnectionSettings { Region = target.Region, EndpointUrl = target.EndpointUrl?.ToString(), Profile = target.AwsProfile });
         var ssh = Ssh(target, options);
+        var web = new HttpWebProbe();
         return new EnvironmentServices
         {
             Target = target,
@@ -44,7 +45,10 @@ internal static class EnvironmentServicesFactory
             Remote = new SshRemoteHosts(ssh, context.Log, ssh.UseConsoleOutputHostKeys ? aws.Instances : null),
             Git = new GitCommandLine(new GitCommandLineOptions(target.ConfigDirectory)),
             Files = new LocalFileSystem(),
+            Web = web,
+            Confirmation = new ConsoleConfirmation(System.Environment.GetEnvironmentVariable),
             Log = context.Log,
+            Owned = web,
         };
     }
 

@@ -6,6 +6,9 @@ public sealed record InstanceRefreshPreferences
     /// <summary>Gets the share of the group that must stay healthy, in percent (AWS default 90).</summary>
     public int? MinHealthyPercentage { get; init; }
 
+    /// <summary>Gets the most the group may grow to while replacing, in percent of its desired capacity (100 to 200).</summary>
+    public int? MaxHealthyPercentage { get; init; }
+
     /// <summary>Gets the seconds a new instance warms up before it counts.</summary>
     public int? InstanceWarmupSeconds { get; init; }
 
@@ -55,6 +58,12 @@ public interface IInstanceRefreshes
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The refreshes.</returns>
     Task<IReadOnlyList<InstanceRefresh>> DescribeAsync(string groupName, IEnumerable<string> refreshIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Rolls back the group's active refresh: the instances it replaced are replaced again by the configuration saved before it.</summary>
+    /// <param name="groupName">The group.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The refresh id, or <c>null</c> when none was active.</returns>
+    Task<string?> RollbackAsync(string groupName, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels the group's active refresh.</summary>
     /// <param name="groupName">The group.</param>

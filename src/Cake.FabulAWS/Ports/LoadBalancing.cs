@@ -58,6 +58,21 @@ public enum BackendHealth
 /// <param name="Reason">The reason code or description, when AWS gives one.</param>
 public sealed record InstanceHealth(string InstanceId, BackendHealth Health, string State, string? Reason);
 
+/// <summary>How a load balancer or target group checks its instances.</summary>
+/// <param name="Protocol">HTTP, HTTPS, TCP, ...</param>
+/// <param name="Path">The path of an HTTP(S) check, such as /healthcheck.html; null for TCP.</param>
+/// <param name="IntervalSeconds">Seconds between checks.</param>
+/// <param name="HealthyThreshold">Passing checks in a row before an instance is healthy.</param>
+/// <param name="UnhealthyThreshold">Failing checks in a row before it is unhealthy.</param>
+public sealed record LoadBalancerHealthCheck(string Protocol, string? Path, int IntervalSeconds, int HealthyThreshold, int UnhealthyThreshold)
+{
+    /// <summary>Gets the shortest time a new instance takes to be healthy: interval x healthy threshold.</summary>
+    public TimeSpan TimeToHealthy => TimeSpan.FromSeconds(IntervalSeconds * HealthyThreshold);
+
+    /// <summary>Gets the time it takes to report a failing instance: interval x unhealthy threshold.</summary>
+    public TimeSpan TimeToUnhealthy => TimeSpan.FromSeconds(IntervalSeconds * UnhealthyThreshold);
+}
+
 /// <summary>Registers instances with load balancers and reads their health.</summary>
 public interface ILoadBalancing
 {
@@ -81,6 +96,12 @@ public interface ILoadBalancing
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     Task DeregisterAsync(LoadBalancerRef loadBalancer, IEnumerable<string> instanceIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads how a load balancer or target group checks its instances.</summary>
+    /// <param name="loadBalancer">The load balancer or target group.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The health check.</returns>
+    Task<LoadBalancerHealthCheck> GetHealthCheckAsync(LoadBalancerRef loadBalancer, CancellationToken cancellationToken = default);
 
     /// <summary>Resolves a target group name or ARN (as written in fabulaws-config.yml) to its ARN.</summary>
     /// <param name="nameOrArn">The name or ARN.</param>

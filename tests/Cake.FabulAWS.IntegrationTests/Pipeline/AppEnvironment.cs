@@ -41,6 +41,15 @@ internal sealed class AppEnvironment : IAsyncDisposable
 
     public string InitialImage { get; private set; } = string.Empty;
 
+    /// <summary>Gets a value indicating whether the group is behind the target group <see cref="LoadBalancer"/> instead of a classic ELB.</summary>
+    public bool UsesTargetGroup { get; private init; }
+
+    /// <summary>Gets the ARN of the target group, with <see cref="UsesTargetGroup"/>.</summary>
+    public string? TargetGroupArn { get; private set; }
+
+    /// <summary>Gets the site as users reach it: the load balancer's (or target group's) endpoint.</summary>
+    public Uri Site => Aws.LoadBalancerUri(LoadBalancer);
+
     /// <summary>Gets the top-level keys of fabulaws-config.yml, each with its YAML value; change them before <see cref="WriteConfigAsync"/>.</summary>
     public Dictionary<string, string> Config { get; } = [];
 
@@ -48,7 +57,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
     /// Starts LocalAws and the repository; the group has <paramref name="instances"/> instances of version 1, or of the
     /// launch configuration <see cref="LaunchConfiguration"/> (every field set) when <paramref name="legacy"/>.
     /// </summary>
-    public static async Task<AppEnvironment> StartAsync(int instances = 2, Func<LocalAwsOptions, LocalAwsOptions>? options = null, bool legacy = false)
+    public static async Task<AppEnvironment> StartAsync(int instances = 2, Func<LocalAwsOptions, LocalAwsOptions>? options = null, bool legacy = false, bool targetGroup = false)
     {
         var root = Directory.CreateTempSubdirectory("fabulaws-app-").FullName;
         File.SetUnixFileMode(root, (UnixFileMode)Convert.ToInt32("755", 8));
@@ -56,7 +65,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
         await KeyGen.CreateAsync(key, comment: "fabulaws-test");
         var fast = Deployments.FastOptions() with { AuthorizedKeys = [await File.ReadAllTextAsync(key + ".pub")], RandomSeed = null };
         var aws = await LocalAwsServer.StartAsync(options is null ? fast : options(fast));
-        var app = new AppEnvironment(root, aws);
+        var app = new AppEnvironment(root, aws) { UsesTargetGroup = targetGroup };
         try
         {
             await app.SeedAsync(instances, legacy);
@@ -150,7 +159,18 @@ internal sealed class AppEnvironment : IAsyncDisposable
         await Aws.WaitUntilAsync(s => s.Images[InitialImage].State == "available", TimeSpan.FromSeconds(20), "image v1 available");
         await Api.CallAsync("ec2", "CreateLaunchTemplate", ("LaunchTemplateName", Template), ("LaunchTemplateData.ImageId", InitialImage), ("LaunchTemplateData.InstanceType", "t3.micro"),
             ("LaunchTemplateData.SecurityGroupId.1", "sg-0demo"), ("LaunchTemplateData.KeyName", "demo-key"));
-        await Deployments.CreateLoadBalancerAsync(Api, LoadBalancer);
+        if (UsesTargetGroup)
+        {
+            var created = await Api.CallAsync("elbv2", "CreateTargetGroup", ("Name", LoadBalancer), ("Protocol", "HTTP"), ("Port", "80"), ("VpcId", "vpc-0demo"),
+                ("HealthCheckPath", "/healthcheck.html"), ("HealthCheckIntervalSeconds", "5"), ("HealthyThresholdCount", "2"), ("UnhealthyThresholdCount", "2"));
+            TargetGroupArn = created.One("TargetGroupArn");
+            await Api.CallAsync("elbv2", "ModifyTargetGroupAttributes", ("TargetGroupArn", TargetGroupArn), ("Attributes.member.1.Key", "deregistration_delay.timeout_seconds"), ("Attributes.member.1.Value", "5"));
+        }
+        else
+        {
+            await Deployments.CreateLoadBalancerAsync(Api, LoadBalancer);
+        }
+
         (string, string)[] tags =
         [
             ("Tags.member.1.Key", "deployment"), ("Tags.member.1.Value", "demo"), ("Tags.member.1.PropagateAtLaunch", "true"),
@@ -168,11 +188,16 @@ internal sealed class AppEnvironment : IAsyncDisposable
         }
         else
         {
-            await Deployments.CreateGroupAsync(Api, Group, instances, LoadBalancer, max: 8, template: Template, extra: tags);
+            await Deployments.CreateGroupAsync(Api, Group, instances, UsesTargetGroup ? null : LoadBalancer, max: 8, template: Template, extra:
+                [.. tags, .. UsesTargetGroup ? new[] { ("TargetGroupARNs.member.1", TargetGroupArn!) } : []]);
             await Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", Group), ("MinSize", $"{instances}"));
         }
 
-        await Deployments.WaitInServiceAsync(Aws, Group, instances, LoadBalancer);
+        await Aws.WaitUntilAsync(
+            s => s.Groups[Group].Members.Count == instances && s.Groups[Group].Members.All(m => m.Lifecycle == "InService")
+                && (UsesTargetGroup ? s.TargetGroups[TargetGroupArn!].Targets.Values.Count(h => h.State == "healthy") : s.LoadBalancers[LoadBalancer].Instances.Values.Count(h => h.State == "InService")) == instances,
+            TimeSpan.FromSeconds(30),
+            $"{instances} instances InService and healthy");
     }
 
     /// <summary>Every field of CreateLaunchConfiguration, as a careful team would have set them.</summary>
@@ -211,6 +236,12 @@ internal sealed class AppEnvironment : IAsyncDisposable
             Config.Remove("launch_templates");
         }
 
+        if (UsesTargetGroup)
+        {
+            Config.Remove("load_balancers");
+            Config["target_groups"] = $"{{demo: {{local: ['{TargetGroupArn}']}}}}";
+        }
+
         await File.WriteAllTextAsync(ConfigPath, string.Join('\n', Config.Select(c => $"{c.Key}: {c.Value}")) + "\n");
         await GitAsync("add", "--all");
         await GitAsync("commit", "--quiet", "-m", "The demo app");
@@ -237,6 +268,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
         ("ssh_key", $"'{Key}'"),
         ("ssh_port", $"{Aws.Options.SshPort}"),
         ("connect_timeout", "10"),
+        ("web_port", $"{Aws.Options.InstanceHttpPort}"),
         ("static_html", "{upgrade_message: deploy/html/upgrade_message.html, healthcheck_override: deploy/html/healthcheck.html}"),
         ("provision_commands", "['mkdir -p ~/www && cp -R {{code_root}}/www/. ~/www/']"),
         ("timeouts", "{instance_running: 60, ssh_ready: 60, image_available: 60, instances_in_service: 120, instance_healthy: 120, instance_drained: 60, deploy: 600, poll_interval_ms: 100}"),

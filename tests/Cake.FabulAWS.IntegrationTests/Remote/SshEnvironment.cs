@@ -85,6 +85,8 @@ internal sealed class SshEnvironment
         Remote = Adapter(new SshRemoteHosts(Hosts.Settings() with { User = options.RemoteUser ?? target.Ssh.User, TrustOnFirstUse = options.TrustNewHostKeys }, Log)),
         Git = Git,
         Files = new LocalFileSystem(),
+        Web = Substitute.For<IWebProbe>(),
+        Confirmation = Substitute.For<IConfirmation>(),
         Log = Log,
     });
 }

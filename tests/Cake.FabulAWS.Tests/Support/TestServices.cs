@@ -24,7 +24,7 @@ internal static class TestServices
         Provisioning = Substitute.For<IEnvironmentProvisioning>(),
     };
 
-    public static EnvironmentServices For(DeploymentTarget target, EnvironmentOptions options, IRemoteHosts remote, ICakeLog log, AwsServices? aws = null, ILocalFiles? files = null, TimeProvider? time = null) => new()
+    public static EnvironmentServices For(DeploymentTarget target, EnvironmentOptions options, IRemoteHosts remote, ICakeLog log, AwsServices? aws = null, ILocalFiles? files = null, TimeProvider? time = null, IWebProbe? web = null, IConfirmation? confirmation = null) => new()
     {
         Target = target,
         Options = options,
@@ -32,6 +32,8 @@ internal static class TestServices
         Remote = remote,
         Git = Substitute.For<IGitRepository>(),
         Files = files ?? new FakeFiles(),
+        Web = web ?? Substitute.For<IWebProbe>(),
+        Confirmation = confirmation ?? Substitute.For<IConfirmation>(),
         Log = log,
         Time = time ?? new SteppingTime(),
     };

@@ -15,6 +15,7 @@ internal sealed class InstanceRefreshesAdapter(Func<QueryServiceClient> client, 
                 .Add("Strategy", "Rolling")
                 .AddLaunchSource(preferences.DesiredLaunchTemplate, "DesiredConfiguration.")
                 .Add("Preferences.MinHealthyPercentage", preferences.MinHealthyPercentage)
+                .Add("Preferences.MaxHealthyPercentage", preferences.MaxHealthyPercentage)
                 .Add("Preferences.InstanceWarmup", preferences.InstanceWarmupSeconds)
                 .Add("Preferences.SkipMatching", preferences.SkipMatching),
             AutoScalingGroupsAdapter.Group(groupName),
@@ -40,12 +41,16 @@ internal sealed class InstanceRefreshesAdapter(Func<QueryServiceClient> client, 
         return refreshes;
     }
 
-    public async Task<string?> CancelAsync(string groupName, CancellationToken cancellationToken = default)
+    public Task<string?> RollbackAsync(string groupName, CancellationToken cancellationToken = default) => EndAsync("RollbackInstanceRefresh", groupName, cancellationToken);
+
+    public Task<string?> CancelAsync(string groupName, CancellationToken cancellationToken = default) => EndAsync("CancelInstanceRefresh", groupName, cancellationToken);
+
+    private async Task<string?> EndAsync(string action, string groupName, CancellationToken cancellationToken)
     {
         try
         {
             var result = await CallAsync(
-                new QueryRequest("CancelInstanceRefresh").Add("AutoScalingGroupName", groupName),
+                new QueryRequest(action).Add("AutoScalingGroupName", groupName),
                 AutoScalingGroupsAdapter.Group(groupName),
                 cancellationToken).ConfigureAwait(false);
             return result.Text("InstanceRefreshId");

@@ -19,7 +19,7 @@ internal sealed class ClassicLoadBalancerAdapter(Func<QueryServiceClient> client
             // instance instead, and report the ones it does not list as not registered.
             var registered = await DescribeHealthAsync(name, [], cancellationToken).ConfigureAwait(false);
             return instanceIds
-                .Select(id => registered.FirstOrDefault(h => h.InstanceId == id) ?? new InstanceHealth(id, BackendHealth.NotRegistered, "InvalidInstance", e.Message))
+                .Select(id => registered.FirstOrDefault(h => h.InstanceId == id) ?? new InstanceHealth(id, BackendHealth.NotRegistered, "InvalidInstance", "not registered (yet)"))
                 .ToList();
         }
     }

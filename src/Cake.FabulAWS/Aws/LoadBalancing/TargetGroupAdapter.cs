@@ -38,6 +38,20 @@ internal sealed class TargetGroupAdapter(Func<QueryServiceClient> client, Func<s
                 null);
     }
 
+    public async Task<LoadBalancerHealthCheck> GetHealthCheckAsync(string arn, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync(new QueryRequest("DescribeTargetGroups").AddList("TargetGroupArns", [arn]), Resource(arn), cancellationToken).ConfigureAwait(false);
+        var group = result.Members("TargetGroups").FirstOrDefault()
+            ?? throw new AwsOperationException($"{Resource(arn)} not found in {Region}.", "DescribeTargetGroups", Resource(arn), null, null);
+        var protocol = group.Text("HealthCheckProtocol") ?? "HTTP";
+        return new LoadBalancerHealthCheck(
+            protocol,
+            protocol.StartsWith("HTTP", StringComparison.Ordinal) ? group.Text("HealthCheckPath") ?? "/" : null,
+            group.Int("HealthCheckIntervalSeconds") ?? 30,
+            group.Int("HealthyThresholdCount") ?? 5,
+            group.Int("UnhealthyThresholdCount") ?? 2);
+    }
+
     private static string Resource(string arn) => LoadBalancerRef.TargetGroup(arn).ToString();
 }
 

@@ -1,0 +1,73 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.FabulAWS.Configuration;
+using Cake.FabulAWS.Environments;
+using Cake.FabulAWS.Workflows.Deploy;
+
+namespace Cake.FabulAWS;
+
+/// <content>The rolling deploy.</content>
+public static partial class FabulAwsAliases
+{
+    /// <summary>
+    /// Deploys a release made by CreateLaunchConfig without downtime (FabulAWS deploy_serial, launch-first by default):
+    /// deploy_worker first, then rounds that launch new instances, wait until they serve everywhere, and only then
+    /// terminate as many old ones. Any failure, Ctrl-C or SIGTERM rolls the group back to the old version at its
+    /// original capacity, with its sizes and processes as they were.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="target">The environment, from <c>config.Resolve(...)</c>.</param>
+    /// <param name="settings">What to deploy (the release, or its name), the production confirmation and the strategy.</param>
+    /// <param name="options">Per-run options; defaults when null.</param>
+    /// <returns>What the deploy did.</returns>
+    /// <example>
+    /// <code>
+    /// var production = FabulAwsLoadConfig().Resolve("production");
+    /// Task("DeploySerial").Does(async () =&gt;
+    ///     await FabulAwsDeploySerialAsync(production, new DeploySettings { LaunchConfigName = "demo-production-lt:7", Confirm = "production" }));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory(FabulAwsCategories.Deploy)]
+    [CakeNamespaceImport("Cake.FabulAWS.Workflows.Deploy")]
+    public static Task<DeployResult> FabulAwsDeploySerialAsync(this ICakeContext context, DeploymentTarget target, DeploySettings settings, EnvironmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return RunAsync(context, target, options, "DeploySerial", (services, cancellationToken) => new SerialDeployWorkflow(services).RunAsync(settings, cancellationToken));
+    }
+
+    /// <summary>
+    /// Confirms a deploy of a production environment before anything changes (also before CreateLaunchConfig): a
+    /// person at a terminal types the environment's name; without one the run needs <c>--confirm=&lt;environment&gt;</c>.
+    /// Environments not in <c>production_environments</c> need nothing.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="target">The environment.</param>
+    /// <param name="kind">What is about to run, such as DeploySerial.</param>
+    /// <param name="confirm">What <c>--confirm</c> gave, or null.</param>
+    /// <returns>The environment's name once confirmed (pass it on as <see cref="DeploySettings.Confirm"/>), or <paramref name="confirm"/>.</returns>
+    /// <example>
+    /// <code>
+    /// var production = FabulAwsLoadConfig().Resolve("production");
+    /// Task("Confirm").Does(() =&gt; FabulAwsConfirmProduction(production, "DeploySerial", Argument&lt;string&gt;("confirm", "production")));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeAliasCategory(FabulAwsCategories.Deploy)]
+    [CakeNamespaceImport("Cake.FabulAWS.Workflows.Deploy")]
+    public static string? FabulAwsConfirmProduction(this ICakeContext context, DeploymentTarget target, string kind, string? confirm)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(target);
+        if (!target.IsProduction)
+        {
+            return confirm;
+        }
+
+        var confirmation = context is IFabulAwsTestContext test
+            ? test.CreateServices(target, new EnvironmentOptions()).Confirmation
+            : new ConsoleConfirmation(System.Environment.GetEnvironmentVariable);
+        ProductionConfirmation.Ensure(target, kind, confirm, confirmation);
+        return target.Environment;
+    }
+}

@@ -1,0 +1,188 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.FabulAWS.Configuration;
+using Cake.FabulAWS.Environments;
+using Cake.FabulAWS.Ports;
+using Cake.FabulAWS.Workflows.LaunchConfig;
+using Cake.FabulAWS.Workflows.Phases;
+using Cake.FabulAWS.Workflows.Waiting;
+
+namespace Cake.FabulAWS.Workflows.Deploy;
+
+/// <summary>
+/// What every deploy shares: the group as it was, the release, the observer, the journal, the instances launched and
+/// terminated, and the waits and actions on instances, each bounded and failing fast.
+/// </summary>
+internal sealed class DeployRun
+{
+    private readonly HashSet<string> launched = new(StringComparer.Ordinal);
+    private readonly List<string> terminated = [];
+
+    private DeployRun(EnvironmentServices services, string kind, LaunchConfigResult release, GroupObserver observer, GroupView before, DeployJournal journal)
+    {
+        Services = services;
+        Kind = kind;
+        Release = release;
+        Observer = observer;
+        Before = before;
+        Journal = journal;
+        Phases = services.Phases;
+        Record = new DeployRecord
+        {
+            Kind = kind,
+            Phase = "start",
+            Holder = DeployHolder.Describe(services.Variables),
+            Started = services.Time.GetUtcNow(),
+            Commit = release.Commit,
+            NewSource = release.LaunchSource,
+            OldSource = before.Group.LaunchSource,
+            Sizes = [before.Group.MinSize, before.Group.MaxSize, before.Group.DesiredCapacity],
+            SuspendedBefore = before.Group.SuspendedProcesses,
+            OldInstances = [.. before.Active.Where(i => !LaunchSources.Same(i.Source, release.LaunchSource)).Select(i => i.InstanceId)],
+        };
+    }
+
+    public EnvironmentServices Services { get; }
+
+    public string Kind { get; }
+
+    public LaunchConfigResult Release { get; }
+
+    public GroupObserver Observer { get; }
+
+    /// <summary>Gets the group as it was when the deploy started.</summary>
+    public GroupView Before { get; }
+
+    public DeployJournal Journal { get; }
+
+    public PhaseLog Phases { get; }
+
+    public DeployRecord Record { get; private set; }
+
+    public DeploymentTarget Target => Services.Target;
+
+    public string GroupName => Target.AutoScalingGroupName;
+
+    public ICakeLog Log => Services.Log;
+
+    public IReadOnlyCollection<string> Launched => launched;
+
+    public IReadOnlyList<string> Terminated => terminated;
+
+    /// <summary>Reads the group and its load balancers and finds the release to deploy.</summary>
+    public static async Task<DeployRun> StartAsync(EnvironmentServices services, string kind, DeploySettings settings, CancellationToken cancellationToken)
+    {
+        ProductionConfirmation.Ensure(services.Target, kind, settings.Confirm, services.Confirmation);
+        var release = settings.Release
+            ?? (settings.LaunchConfigName is { } name
+                ? await new Releases(services).FindAsync(name, cancellationToken).ConfigureAwait(false)
+                : throw new CakeException($"{kind} needs what to deploy: run CreateLaunchConfig first, or pass --launch-config=NAME of one it made."));
+        var balancers = new List<LoadBalancerRef>(services.Target.LoadBalancerNames.Select(LoadBalancerRef.Classic));
+        foreach (var group in services.Target.TargetGroups)
+        {
+            balancers.Add(await services.Aws.LoadBalancing.ResolveTargetGroupAsync(group, cancellationToken).ConfigureAwait(false));
+        }
+
+        var observer = new GroupObserver(services.Aws.AutoScalingGroups, services.Aws.LoadBalancing, services.Time, services.Target.AutoScalingGroupName, balancers);
+        var before = await observer.ObserveAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new DeployRun(services, kind, release, observer, before, new DeployJournal(services.Aws.AutoScalingGroups, services.Target.AutoScalingGroupName));
+    }
+
+    /// <summary>Notes the phase and what changed in the group's tags.</summary>
+    public Task SaveAsync(string phase, Func<DeployRecord, DeployRecord>? change = null, CancellationToken cancellationToken = default)
+    {
+        Record = (change?.Invoke(Record) ?? Record) with { Phase = phase, Launched = [.. launched], Terminated = [.. terminated] };
+        return Journal.SaveAsync(Record, cancellationToken);
+    }
+
+    /// <summary>Waits until the group is settled: every active instance serves, nothing pending or leaving.</summary>
+    public Task<GroupView> WaitSettledAsync(CancellationToken cancellationToken) => Services.Waits.UntilAsync(
+        new Wait<GroupView>($"group {GroupName} to settle (every instance InService and healthy)", Target.Timeouts.InstancesInService, ct => Observer.ObserveAsync(cancellationToken: ct),
+            v => v.Instances.All(i => i.Serves) && v.Active.Count() == v.Group.DesiredCapacity)
+        {
+            Describe = v => v.Describe(),
+            Poll = Target.Timeouts.Poll,
+            DeadlineSetting = "timeouts.instances_in_service",
+        },
+        cancellationToken);
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> instances the group launched after <paramref name="known"/> run
+    /// <paramref name="source"/> and satisfy <paramref name="ready"/>; fails at once on a failed launch or a new
+    /// instance the group reports unhealthy or replaces.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceView>> WaitForNewAsync(IReadOnlySet<string> known, int count, LaunchSource source, string what, Func<InstanceView, bool> ready, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        IEnumerable<InstanceView> Fresh(GroupView v) => v.Instances.Where(i => !known.Contains(i.InstanceId) && (i.IsActive || seen.Contains(i.InstanceId)));
+        var view = await Services.Waits.UntilAsync(
+            new Wait<GroupView>(what, Target.Timeouts.InstancesInService + Target.Timeouts.InstanceHealthy, async ct =>
+            {
+                var observed = await Observer.ObserveAsync(seen, ct).ConfigureAwait(false);
+                foreach (var fresh in observed.Instances.Where(i => !known.Contains(i.InstanceId) && i.IsActive))
+                {
+                    seen.Add(fresh.InstanceId);
+                    launched.Add(fresh.InstanceId);
+                }
+
+                return observed;
+            },
+            v => Fresh(v).Count(i => LaunchSources.Same(i.Source, source) && ready(i)) >= count)
+            {
+                Describe = v => v.Describe(Fresh(v).Select(i => i.InstanceId).ToList()),
+                FailFast = v => NewInstanceProblem(v, Fresh(v).ToList()),
+                Poll = Target.Timeouts.Poll,
+                DeadlineSetting = "timeouts.instances_in_service + timeouts.instance_healthy",
+            },
+            cancellationToken).ConfigureAwait(false);
+        return [.. Fresh(view).Where(i => LaunchSources.Same(i.Source, source) && ready(i)).Take(count)];
+    }
+
+    /// <summary>Terminates instances of the group, lowering the desired capacity for each (no replacement).</summary>
+    public async Task TerminateAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        foreach (var id in ids)
+        {
+            await Services.Aws.GroupInstances.TerminateAsync(id, decrementDesiredCapacity: true, cancellationToken).ConfigureAwait(false);
+            terminated.Add(id);
+            Log.Information("  terminated {0} (desired capacity lowered by one)", id);
+        }
+    }
+
+    /// <summary>Waits until instances have left the group and every load balancer (connections drained).</summary>
+    public Task WaitGoneAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => ids.Count == 0 ? Task.CompletedTask : Services.Waits.UntilAsync(
+        new Wait<GroupView>($"{string.Join(", ", ids)} to leave the group and its load balancers", Target.Timeouts.InstanceDrained, ct => Observer.ObserveAsync(ids, ct),
+            v => ids.All(id => v.Find(id) is not { } i || i.HasLeft))
+        {
+            Describe = v => v.Describe(ids),
+            Poll = Target.Timeouts.Poll,
+            DeadlineSetting = "timeouts.instance_drained",
+        },
+        cancellationToken);
+
+    /// <summary>Describes instances by id, as hosts to reach over SSH and HTTP.</summary>
+    public async Task<IReadOnlyList<RemoteHost>> HostsAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.ToList();
+        var described = list.Count == 0 ? [] : await Services.Aws.Instances.DescribeAsync(list, cancellationToken).ConfigureAwait(false);
+        return [.. described.Where(i => i.State == "running").OrderBy(i => i.InstanceId, StringComparer.Ordinal).Select(Services.Servers.ToHost)];
+    }
+
+    private string? NewInstanceProblem(GroupView view, IReadOnlyList<InstanceView> fresh)
+    {
+        if (view.FailedActivities.FirstOrDefault() is { } failed)
+        {
+            return $"launching failed: {failed.StatusMessage ?? failed.Description}";
+        }
+
+        if (fresh.FirstOrDefault(i => i.GroupHealth == "Unhealthy" || i.Lifecycle is "Terminating" or "Terminating:Wait" or "Terminated" or InstanceView.Gone) is { } sick)
+        {
+            return $"the group {(sick.GroupHealth == "Unhealthy" ? "reports" : "is replacing")} new instance {sick}: the new version does not pass the health check";
+        }
+
+        var grace = TimeSpan.FromSeconds(view.Group.HealthCheckGracePeriod);
+        var now = Services.Time.GetUtcNow();
+        var failing = fresh.FirstOrDefault(i => now - i.FirstSeen > grace + (Target.Timeouts.Poll * 2) && i.Balancers.Values.Any(h => h.Health == BackendHealth.Unhealthy));
+        return failing is null ? null : $"new instance {failing} is still unhealthy past the group's grace period of {grace.TotalSeconds:0} s";
+    }
+}

@@ -1,0 +1,70 @@
+using Cake.Core.Diagnostics;
+using Cake.FabulAWS.Ports;
+
+namespace Cake.FabulAWS.Workflows.Deploy;
+
+/// <summary>
+/// Suspends processes for a deploy and puts the group back as it was: exactly the sizes it had, and only the processes
+/// the deploy suspended resumed, never one the user had suspended before.
+/// </summary>
+/// <param name="run">The deploy.</param>
+internal sealed class GroupRestore(DeployRun run)
+{
+    private readonly List<string> suspended = [];
+
+    /// <summary>Gets the processes the deploy suspended.</summary>
+    public IReadOnlyList<string> Suspended => suspended;
+
+    /// <summary>Suspends processes that are not suspended yet, and notes them.</summary>
+    public async Task SuspendAsync(IEnumerable<string> processes, CancellationToken cancellationToken)
+    {
+        var missing = processes.Except(run.Before.Group.SuspendedProcesses).Except(suspended).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await run.Services.Aws.ScalingProcesses.SuspendProcessesAsync(run.GroupName, missing, cancellationToken).ConfigureAwait(false);
+        suspended.AddRange(missing);
+        run.Log.Information("  suspended {0}", string.Join(", ", missing));
+        await run.SaveAsync(run.Record.Phase, r => r with { SuspendedByDeploy = [.. suspended] }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Resumes processes the deploy suspended.</summary>
+    public async Task ResumeAsync(IEnumerable<string> processes, CancellationToken cancellationToken)
+    {
+        var ours = processes.Intersect(suspended).ToList();
+        if (ours.Count == 0)
+        {
+            return;
+        }
+
+        await run.Services.Aws.ScalingProcesses.ResumeProcessesAsync(run.GroupName, ours, cancellationToken).ConfigureAwait(false);
+        suspended.RemoveAll(ours.Contains);
+        run.Log.Information("  resumed {0}", string.Join(", ", ours));
+        await run.SaveAsync(run.Record.Phase, r => r with { SuspendedByDeploy = [.. suspended] }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets min, max and desired back to what the group had, then resumes what the deploy suspended.</summary>
+    public async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        var before = run.Before.Group;
+        await run.Services.Aws.AutoScalingGroups.UpdateGroupAsync(
+            new GroupUpdate(run.GroupName) { MinSize = before.MinSize, MaxSize = before.MaxSize, DesiredCapacity = before.DesiredCapacity },
+            cancellationToken).ConfigureAwait(false);
+        run.Log.Information("  sizes back to min {0}, max {1}, desired {2}", before.MinSize, before.MaxSize, before.DesiredCapacity);
+        await ResumeAsync([.. suspended], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Raises the maximum size when the group must grow past it.</summary>
+    public async Task EnsureMaxAsync(int needed, int current, CancellationToken cancellationToken)
+    {
+        if (needed <= current)
+        {
+            return;
+        }
+
+        await run.Services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(run.GroupName) { MaxSize = needed }, cancellationToken).ConfigureAwait(false);
+        run.Log.Information("  max size raised from {0} to {1} for the deploy", current, needed);
+    }
+}

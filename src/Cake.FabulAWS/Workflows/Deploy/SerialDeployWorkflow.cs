@@ -1,0 +1,168 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.FabulAWS.Configuration;
+using Cake.FabulAWS.Environments;
+using Cake.FabulAWS.Ports;
+using Cake.FabulAWS.Workflows.Upgrade;
+
+namespace Cake.FabulAWS.Workflows.Deploy;
+
+/// <summary>
+/// DeploySerial, the rolling deploy without downtime: processes that change the group's size suspended, the group
+/// pointed at the new launch source, deploy_worker first (migrations before the web tier changes), then the instances
+/// replaced by the strategy; on failure everything rolls back to the old version at the original capacity.
+/// </summary>
+/// <param name="services">The run's services.</param>
+internal sealed class SerialDeployWorkflow(EnvironmentServices services)
+{
+    /// <summary>The processes suspended for the whole deploy, so nothing else changes the group's size meanwhile.</summary>
+    public static readonly IReadOnlyList<string> HeldProcesses = ["AZRebalance", "AlarmNotification", "ScheduledActions"];
+
+    public async Task<DeployResult> RunAsync(DeploySettings settings, CancellationToken cancellationToken)
+    {
+        var run = await DeployRun.StartAsync(services, "DeploySerial", settings, cancellationToken).ConfigureAwait(false);
+        var strategy = settings.Strategy ?? services.Target.Serial.Strategy;
+        var from = run.Before.Group.LaunchSource;
+        var to = run.Release.LaunchSource;
+        var old = run.Record.OldInstances;
+        services.Log.Information("DeploySerial of {0}/{1}: {2} ({3}) with {4}; {5} of {6} instance(s) to replace.", services.Target.Deployment, services.Target.Environment, to, run.Release.Commit, strategy, old.Count, run.Before.Active.Count());
+        if (old.Count == 0 && LaunchSources.Same(from, to))
+        {
+            services.Log.Information("Every instance already runs {0}: nothing to change.", to);
+            return Result(run, to);
+        }
+
+        var restore = new GroupRestore(run);
+        var rolling = new RollingReplacement(run, restore, new SmokeChecks(run));
+        var pointed = false;
+        try
+        {
+            await run.Phases.RunAsync("Wait for a settled group", () => run.WaitSettledAsync(cancellationToken)).ConfigureAwait(false);
+            await run.SaveAsync("suspend", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await run.Phases.RunAsync("Suspend " + string.Join(", ", HeldProcesses), () => restore.SuspendAsync(HeldProcesses, cancellationToken)).ConfigureAwait(false);
+            if (strategy != SerialStrategy.InstanceRefresh)
+            {
+                await run.Phases.RunAsync($"Point the group at {to}", () => PointAsync(run, to, cancellationToken)).ConfigureAwait(false);
+                pointed = true;
+            }
+
+            await run.Phases.RunAsync("deploy_worker", () => WorkerAsync(run, cancellationToken)).ConfigureAwait(false);
+            await run.SaveAsync("replace", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await ReplaceAsync(run, strategy, rolling, restore, old, cancellationToken).ConfigureAwait(false);
+            await run.SaveAsync("restore", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await run.Phases.RunAsync("Restore sizes and processes", () => restore.RestoreAsync(cancellationToken)).ConfigureAwait(false);
+            await run.Journal.ClearAsync(cancellationToken).ConfigureAwait(false);
+            return Result(run, to);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var failedAt = run.Phases.Current ?? "the start";
+            services.Log.Error("DeploySerial failed at '{0}': {1}", failedAt, e.Message);
+            var rolledBack = await RollBackAsync(run, restore, pointed || strategy != SerialStrategy.InstanceRefresh, from!, to, rolling).ConfigureAwait(false);
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            var migrated = run.Record.WorkerRan ? " deploy_worker had run: the schema may already be migrated (serial deploys need changes the old code can live with)." : string.Empty;
+            throw new CakeException($"DeploySerial failed at '{failedAt}': {e.Message}\n{rolledBack}{migrated}", e);
+        }
+    }
+
+    private static async Task ReplaceAsync(DeployRun run, SerialStrategy strategy, RollingReplacement rolling, GroupRestore restore, IReadOnlyList<string> old, CancellationToken cancellationToken)
+    {
+        var round = run.Target.Serial.RoundSize(run.Before.Group.DesiredCapacity);
+        switch (strategy)
+        {
+            case SerialStrategy.LaunchFirst:
+                await rolling.RunAsync(run.Release.LaunchSource, old, round, "Replace", cancellationToken).ConfigureAwait(false);
+                break;
+            case SerialStrategy.FabulAws:
+                await new FabulAwsReplacement(run).RunAsync(run.Release.LaunchSource, old, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await new InstanceRefreshReplacement(run).RunAsync(run.Release.LaunchSource, round, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    internal static async Task PointAsync(DeployRun run, LaunchSource source, CancellationToken cancellationToken)
+    {
+        await run.Services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(run.GroupName) { LaunchSource = source }, cancellationToken).ConfigureAwait(false);
+        run.Log.Information("  group {0} now launches {1}", run.GroupName, source);
+    }
+
+    internal static async Task WorkerAsync(DeployRun run, CancellationToken cancellationToken)
+    {
+        var services = run.Services;
+        if (services.Target.DeployWorkerCommands.Count == 0)
+        {
+            services.Log.Information("  no deploy_worker_commands: nothing to run on a worker.");
+            return;
+        }
+
+        var workers = await services.Servers.FindRoleAsync(services.Target.Deployment, services.Target.Environment, services.Target.WorkerRole, cancellationToken).ConfigureAwait(false);
+        await run.SaveAsync(run.Record.Phase, r => r with { WorkerRan = true }, cancellationToken).ConfigureAwait(false);
+        await new DeployWorkerWorkflow(services.Remote, services.Log).RunAsync(workers, services.DeployWorker(run.Release.Commit), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts the group back on the old version at its original capacity: new instances that never served terminated,
+    /// the old launch source back, new instances that did serve replaced by old ones, sizes and processes as they were.
+    /// </summary>
+    private static async Task<string> RollBackAsync(DeployRun run, GroupRestore restore, bool pointed, LaunchSource from, LaunchSource to, RollingReplacement rolling)
+    {
+        var log = run.Log;
+        using var deadline = new CancellationTokenSource(run.Target.Timeouts.Deploy);
+        var token = deadline.Token;
+        var done = new List<string>();
+        try
+        {
+            await run.SaveAsync("rollback", cancellationToken: token).ConfigureAwait(false);
+            var view = await run.Observer.ObserveAsync(run.Launched, token).ConfigureAwait(false);
+            var neverServed = run.Launched.Except(rolling.Serving).Where(id => view.Find(id)?.IsActive == true).ToList();
+            if (neverServed.Count > 0)
+            {
+                await run.TerminateAsync(neverServed, token).ConfigureAwait(false);
+                done.Add($"terminated the new instances that never served ({string.Join(", ", neverServed)})");
+            }
+
+            if (pointed)
+            {
+                await PointAsync(run, from, token).ConfigureAwait(false);
+                done.Add($"the group is back on {from}");
+            }
+
+            await run.WaitGoneAsync(neverServed, token).ConfigureAwait(false);
+            var onNew = (await run.Observer.ObserveAsync(cancellationToken: token).ConfigureAwait(false)).Active
+                .Where(i => LaunchSources.Same(i.Source, to) && !LaunchSources.Same(from, to)).Select(i => i.InstanceId).ToList();
+            if (onNew.Count > 0)
+            {
+                var back = new RollingReplacement(run, restore, new SmokeChecks(run));
+                await back.RunAsync(from, onNew, run.Target.Serial.RoundSize(run.Before.Group.DesiredCapacity), "Roll back", token).ConfigureAwait(false);
+                done.Add($"replaced {onNew.Count} instance(s) of the new version by the old one");
+            }
+
+            await restore.RestoreAsync(token).ConfigureAwait(false);
+            done.Add("sizes and processes restored");
+            await run.Journal.ClearAsync(token).ConfigureAwait(false);
+            return $"Rolled back: {string.Join("; ", done)}. The group serves {from} at its original capacity ({run.Before.Group.DesiredCapacity}).";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.Error("The rollback failed too: {0}", e.Message);
+            return $"The rollback stopped too ({e.Message}) after: {string.Join("; ", done.DefaultIfEmpty("nothing"))}. The deploy's record stays on the group's tags; run the deploy again to finish or roll it back.";
+        }
+    }
+
+    private static DeployResult Result(DeployRun run, LaunchSource source)
+    {
+        var result = new DeployResult(run.Kind, run.Release.Commit, source, [.. run.Launched], [.. run.Terminated], run.Phases.Phases, run.Phases.Elapsed);
+        foreach (var line in result.Summary)
+        {
+            run.Log.Information("{0}", line);
+        }
+
+        return result;
+    }
+}
