@@ -55,6 +55,9 @@ public sealed record DeployRecord
     /// <summary>Gets a value indicating whether the upgrade page is up.</summary>
     public bool UpgradePage { get; init; }
 
+    /// <summary>Gets a value indicating whether DeployFull took the old instances out of the load balancers.</summary>
+    public bool OldDeregistered { get; init; }
+
     /// <summary>The tag keys the record is split into (AWS tag values hold 256 characters).</summary>
     public const string TagPrefix = "fabulaws:deploy:";
 

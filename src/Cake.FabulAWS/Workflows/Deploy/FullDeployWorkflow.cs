@@ -68,6 +68,18 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
 
                 await run.WaitForNewAsync(known, fresh.Count, to, $"the new instances healthy in every load balancer", i => fresh.Contains(i.InstanceId) && i.Serves, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
+            await run.Phases.RunAsync("Take the old instances out of the load balancers", async () =>
+            {
+                foreach (var balancer in run.Observer.Balancers)
+                {
+                    await services.Aws.LoadBalancing.DeregisterAsync(balancer, old, cancellationToken).ConfigureAwait(false);
+                }
+
+                await run.SaveAsync("old out", r => r with { OldDeregistered = true }, cancellationToken).ConfigureAwait(false);
+                await WaitOutOfBalancersAsync(run, old, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            // the window ends: the new instances serve the new version, and only they are in the load balancers
             await run.Phases.RunAsync("Take the upgrade page down from the new instances", () => page.EndAsync(newHosts, services.UpgradePage, cancellationToken)).ConfigureAwait(false);
             await new SmokeChecks(run).InstancesAsync(newHosts, cancellationToken).ConfigureAwait(false);
 
@@ -121,6 +133,16 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             done.Add($"the group is back on {from}");
             var before = run.Before.Group;
             await run.Services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Name) { MinSize = before.MinSize }, token).ConfigureAwait(false);
+            if (run.Record.OldDeregistered)
+            {
+                foreach (var balancer in run.Observer.Balancers)
+                {
+                    await run.Services.Aws.LoadBalancing.RegisterAsync(balancer, old, token).ConfigureAwait(false);
+                }
+
+                done.Add("the old instances are back in the load balancers");
+            }
+
             var view = await run.Observer.ObserveAsync(run.Launched, token).ConfigureAwait(false);
             var launched = view.Instances.Where(i => i.IsActive && !old.Contains(i.InstanceId)).Select(i => i.InstanceId).ToList();
             await run.TerminateAsync(launched, token).ConfigureAwait(false);
@@ -147,6 +169,16 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             return $"The rollback stopped too ({e.Message}) after: {string.Join("; ", done.DefaultIfEmpty("nothing"))}. The deploy's record stays on the group's tags; run DeployFull again to finish or roll it back.";
         }
     }
+
+    private static Task WaitOutOfBalancersAsync(DeployRun run, IReadOnlyList<string> ids, CancellationToken cancellationToken) => run.Services.Waits.UntilAsync(
+        new Waiting.Wait<GroupView>($"{string.Join(", ", ids)} to leave the load balancers", run.Target.Timeouts.InstanceDrained, ct => run.Observer.ObserveAsync(ids, ct),
+            v => ids.All(id => v.Find(id) is not { } i || i.Balancers.Values.All(h => h.Health == BackendHealth.NotRegistered)))
+        {
+            Describe = v => v.Describe(ids),
+            Poll = run.Target.Timeouts.Poll,
+            DeadlineSetting = "timeouts.instance_drained",
+        },
+        cancellationToken);
 
     /// <summary>After the old instances started to go there is no way back: restore sizes and processes and take the page down.</summary>
     private static async Task<string> FinishForwardAsync(DeployRun run, GroupRestore restore, UpgradePageWorkflow page)

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Cake.FabulAWS.IntegrationTests.Pipeline;
+
+/// <summary>DeployFull through the pipeline against LocalAws with real hosts, while a user polls the site.</summary>
+public sealed class DeployFullTargetTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private AppEnvironment app = null!;
+
+    public async Task InitializeAsync() => app = await AppEnvironment.StartAsync(instances: 2);
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    /// <summary>Each answer as a letter: A the old version, P the upgrade page (503), B the new version, X anything else.</summary>
+    private static string Letters(IEnumerable<SiteAnswer> answers) => string.Concat(answers.Select(a =>
+        a.Status == 200 && a.Body.Contains("demo v1", StringComparison.Ordinal) ? 'A'
+        : a.Status == 503 && a.Body.Contains("We are upgrading the site", StringComparison.Ordinal) ? 'P'
+        : a.Status == 200 && a.Body.Contains("demo v2", StringComparison.Ordinal) ? 'B'
+        : 'X'));
+
+    [Fact]
+    public async Task Should_Show_The_Upgrade_Page_Only_Between_The_Old_And_The_New_Version()
+    {
+        // Given
+        var old = app.Inspect(s => s.Groups[AppEnvironment.Group].Members.Select(m => m.InstanceId).ToList());
+        (int ExitCode, string Log) result;
+        string seen;
+        await using (var user = new SitePoller(app.Site, TimeSpan.FromMilliseconds(50)))
+        {
+            // When
+            result = await app.CakeAsync("DeployFull");
+            seen = Letters(user.Answers);
+        }
+
+        // Then
+        output.WriteLine(result.Log);
+        output.WriteLine(seen);
+        Assert.True(result.ExitCode == 0, result.Log);
+        Assert.Matches(new Regex("^A+P+B+$"), seen);
+        var (members, sizes, suspended, version) = App();
+        Assert.Equal((2, 8, 2), sizes);
+        Assert.Empty(suspended);
+        Assert.Equal("2", version);
+        Assert.Equal(2, members.Count);
+        Assert.Empty(members.Intersect(old));
+        Assert.All(old, id => Assert.Contains(app.Inspect(s => s.Instances[id].State), new[] { "shutting-down", "terminated" }));
+        Assert.All(members, id => Assert.False(File.Exists(Path.Combine(app.Inspect(s => s.Instances[id].HomeDirectory!), "services", "nginx", "html", "upgrade_message.html"))));
+    }
+
+    private (List<string> InService, (int, int, int) Sizes, List<string> Suspended, string Version) App() => app.Inspect(s =>
+    {
+        var group = s.Groups[AppEnvironment.Group];
+        return (group.Members.Where(m => m.Lifecycle == "InService").Select(m => m.InstanceId).ToList(), (group.MinSize, group.MaxSize, group.DesiredCapacity), group.SuspendedProcesses.Keys.ToList(), group.LaunchTemplate!.Version);
+    });
+}
