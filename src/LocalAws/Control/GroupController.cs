@@ -47,6 +47,8 @@ internal static class GroupController
 
         if (!member.RegistrationDone)
         {
+            // As in AWS, the grace period counts from when the instance is up, not from the launch request: a slow boot is not a failed health check.
+            member.GraceFrom = cloud.Now;
             member.RegistrationDone = true;
             member.SkipLoadBalancers = group.IsSuspended("AddToLoadBalancer");
             if (!member.SkipLoadBalancers)

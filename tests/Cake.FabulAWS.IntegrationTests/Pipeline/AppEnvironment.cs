@@ -100,15 +100,23 @@ internal sealed class AppEnvironment : IAsyncDisposable
     public Task<(int ExitCode, string Output)> CakeAsync(string target, params string[] arguments) => CakeAsync(target, new Dictionary<string, string?>(), arguments);
 
     /// <summary>Runs a target with extra environment variables.</summary>
-    public Task<(int ExitCode, string Output)> CakeAsync(string target, IReadOnlyDictionary<string, string?> variables, params string[] arguments)
+    public Task<(int ExitCode, string Output)> CakeAsync(string target, IReadOnlyDictionary<string, string?> variables, params string[] arguments) =>
+        CakeRun.RunAsync(CakeEnvironment(variables), TimeSpan.FromMinutes(5), CakeArguments(target, arguments));
+
+    /// <summary>The arguments of a pipeline run of a target for environment <c>local</c> of this repository, without the test suite.</summary>
+    public string[] CakeArguments(string target, params string[] arguments) =>
+        [$"--target={target}", "--environment=local", $"--config={ConfigPath}", "--skip-tests", .. arguments];
+
+    /// <summary>The variables of a pipeline run, with extra ones.</summary>
+    public IReadOnlyDictionary<string, string?> CakeEnvironment(IReadOnlyDictionary<string, string?>? variables = null)
     {
         var environment = new Dictionary<string, string?>(Environment);
-        foreach (var (name, value) in variables)
+        foreach (var (name, value) in variables ?? new Dictionary<string, string?>())
         {
             environment[name] = value;
         }
 
-        return CakeRun.RunAsync(environment, TimeSpan.FromMinutes(5), [$"--target={target}", "--environment=local", $"--config={ConfigPath}", "--skip-tests", .. arguments]);
+        return environment;
     }
 
     /// <summary>Writes fabulaws-config.yml from <see cref="Config"/> and commits and pushes it.</summary>

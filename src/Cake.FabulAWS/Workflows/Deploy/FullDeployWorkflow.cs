@@ -106,13 +106,15 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var failedAt = run.Phases.Current ?? "the start";
-            services.Log.Error("DeployFull failed at '{0}': {1}", failedAt, e.Message);
+            var stopped = cancellationToken.IsCancellationRequested;
+            services.Log.Error(stopped ? "DeployFull was stopped at '{0}': cleaning up." : "DeployFull failed at '{0}': {1}", failedAt, e.Message);
             var outcome = oldGoing
                 ? await FinishForwardAsync(run, restore, page).ConfigureAwait(false)
                 : await RollBackAsync(run, restore, page, from, old).ConfigureAwait(false);
-            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            if (stopped)
             {
-                throw;
+                services.Log.Warning("{0}", outcome);
+                throw new OperationCanceledException($"DeployFull was stopped at '{failedAt}'. {outcome}", e, cancellationToken);
             }
 
             var migrated = run.Record.WorkerRan ? " deploy_worker had run: the schema may already be migrated; check it before the old version serves real traffic for long." : string.Empty;

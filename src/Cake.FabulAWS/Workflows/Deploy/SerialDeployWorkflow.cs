@@ -57,11 +57,13 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var failedAt = run.Phases.Current ?? "the start";
-            services.Log.Error("DeploySerial failed at '{0}': {1}", failedAt, e.Message);
+            var stopped = cancellationToken.IsCancellationRequested;
+            services.Log.Error(stopped ? "DeploySerial was stopped at '{0}': rolling back." : "DeploySerial failed at '{0}': {1}", failedAt, e.Message);
             var rolledBack = await RollBackAsync(run, restore, pointed || strategy != SerialStrategy.InstanceRefresh, from!, to, rolling).ConfigureAwait(false);
-            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            if (stopped)
             {
-                throw;
+                services.Log.Warning("{0}", rolledBack);
+                throw new OperationCanceledException($"DeploySerial was stopped at '{failedAt}'. {rolledBack}", e, cancellationToken);
             }
 
             var migrated = run.Record.WorkerRan ? " deploy_worker had run: the schema may already be migrated (serial deploys need changes the old code can live with)." : string.Empty;
@@ -119,8 +121,11 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
         try
         {
             await run.SaveAsync("rollback", cancellationToken: token).ConfigureAwait(false);
+            // Every active instance that was not in the group before is this deploy's, even one launched while a
+            // signal cut the wait that would have noted it.
             var view = await run.Observer.ObserveAsync(run.Launched, token).ConfigureAwait(false);
-            var neverServed = run.Launched.Except(rolling.Serving).Where(id => view.Find(id)?.IsActive == true).ToList();
+            var before = run.Before.Active.Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
+            var neverServed = view.Active.Select(i => i.InstanceId).Where(id => !before.Contains(id) && !rolling.Serving.Contains(id)).ToList();
             if (neverServed.Count > 0)
             {
                 await run.TerminateAsync(neverServed, token).ConfigureAwait(false);
