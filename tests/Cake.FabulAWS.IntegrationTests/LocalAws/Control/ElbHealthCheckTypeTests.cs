@@ -65,6 +65,7 @@ public sealed class ElbHealthCheckTypeTests : IAsyncLifetime
         await aws.TickAsync();
         await aws.TickAsync();
         var first = aws.Inspect(s => s.Groups["web"].Members[0].InstanceId);
+        await aws.WaitUntilAsync(s => s.Instances[first].State == "running", TimeSpan.FromSeconds(20), "the instance to boot (the grace period starts then)");
 
         // When
         await aws.AdvanceAsync(TimeSpan.FromSeconds(30));
