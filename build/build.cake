@@ -96,6 +96,14 @@ Task("ResumeAutoscaling")
     .Description("Resumes Auto Scaling processes of the environment's group (--processes=Launch,Terminate; all when none).")
     .Does(async () => await FabulAwsResumeAutoscalingAsync(parameters.Deployment, parameters.Processes, parameters.Remote));
 
+Task("Lock")
+    .Description("Freezes deploys of the environment until Unlock (--message=\"why\").")
+    .Does(async () => await FabulAwsLockAsync(parameters.Deployment, parameters.Message, parameters.Remote));
+
+Task("Unlock")
+    .Description("Removes the environment's lock: one taken by hand or left by a dead run (--break-lock for a live run's).")
+    .Does(async () => await FabulAwsUnlockAsync(parameters.Deployment, parameters.Remote));
+
 Task("CreateEnvironment")
     .Description("Creates every server of a testing environment in parallel, one log file per server.")
     .Does(() => NotImplementedYet("CreateEnvironment", "creating a testing environment's servers in parallel"));

@@ -11,7 +11,7 @@ public sealed class BuildParameters
     public static readonly string[] DeploymentTasks =
     {
         "CheckBranch", "CreateLaunchConfig", "DeployFull", "DeploySerial", "UpdateServerPasswords",
-        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment",
+        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment", "Lock", "Unlock",
     };
 
     private DeploymentTarget deploymentTarget;
@@ -28,6 +28,8 @@ public sealed class BuildParameters
     public string Confirm { get; private set; }
     public string Strategy { get; private set; }
     public bool TrustNewHostKeys { get; private set; }
+    public bool BreakLock { get; private set; }
+    public string Message { get; private set; }
     public FilePath ConfigFile { get; private set; }
     public FabulAwsConfig Config { get; private set; }
     public DirectoryPath Artifacts { get; private set; }
@@ -59,6 +61,8 @@ public sealed class BuildParameters
             Confirm = context.Argument<string>("confirm", null),
             Strategy = context.Argument<string>("strategy", null),
             TrustNewHostKeys = context.HasArgument("ssh-trust-new-hosts"),
+            BreakLock = context.HasArgument("break-lock"),
+            Message = context.Argument<string>("message", null),
             ConfigFile = config.IsRelative ? root.CombineWithFilePath(config) : config,
             Artifacts = root.Combine("artifacts"),
         };
@@ -79,7 +83,7 @@ public sealed class BuildParameters
         Strategy = Strategy is null ? null : SerialStrategies.Parse(Strategy),
     };
 
-    public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys, WorkerHost = WorkerHost };
+    public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys, WorkerHost = WorkerHost, BreakLock = BreakLock };
 
     // Loads fabulaws-config.yml and resolves --environment when a deployment task is about to run.
     public void ResolveDeployment(ICakeContext context, IEnumerable<string> tasksToRun)

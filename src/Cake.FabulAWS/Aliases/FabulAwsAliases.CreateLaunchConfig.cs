@@ -39,7 +39,7 @@ public static partial class FabulAwsAliases
     public static Task<LaunchConfigResult> FabulAwsCreateLaunchConfigAsync(this ICakeContext context, DeploymentTarget target, CheckedBranch verified, EnvironmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(verified);
-        return RunAsync(context, target, options, "CreateLaunchConfig", (services, cancellationToken) => new CreateLaunchConfigWorkflow(services).RunAsync(verified, cancellationToken));
+        return RunChangingAsync(context, target, options, "CreateLaunchConfig", verified.Commit, (services, cancellationToken) => new CreateLaunchConfigWorkflow(services).RunAsync(verified, cancellationToken));
     }
 
     /// <summary>

@@ -36,6 +36,6 @@ public static partial class FabulAwsAliases
     public static Task<DeployResult> FabulAwsDeployFullAsync(this ICakeContext context, DeploymentTarget target, DeploySettings settings, EnvironmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return RunAsync(context, target, options, "DeployFull", (services, cancellationToken) => new FullDeployWorkflow(services).RunAsync(settings, cancellationToken));
+        return RunChangingAsync(context, target, options, "DeployFull", settings.Release?.Commit, (services, cancellationToken) => new FullDeployWorkflow(services).RunAsync(settings, cancellationToken));
     }
 }

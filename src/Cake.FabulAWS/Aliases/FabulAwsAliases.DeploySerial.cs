@@ -33,7 +33,7 @@ public static partial class FabulAwsAliases
     public static Task<DeployResult> FabulAwsDeploySerialAsync(this ICakeContext context, DeploymentTarget target, DeploySettings settings, EnvironmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return RunAsync(context, target, options, "DeploySerial", (services, cancellationToken) => new SerialDeployWorkflow(services).RunAsync(settings, cancellationToken));
+        return RunChangingAsync(context, target, options, "DeploySerial", settings.Release?.Commit, (services, cancellationToken) => new SerialDeployWorkflow(services).RunAsync(settings, cancellationToken));
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static partial class FabulAwsAliases
     public static Task<AutoScalingGroup> FabulAwsSuspendAutoscalingAsync(this ICakeContext context, DeploymentTarget target, IEnumerable<string>? processes = null, EnvironmentOptions? options = null)
     {
         var names = ScalingProcessNames.Parse(processes);
-        return RunAsync(context, target, options, "SuspendAutoscaling", (services, cancellationToken) =>
+        return RunChangingAsync(context, target, options, "SuspendAutoscaling", null, (services, cancellationToken) =>
             Processes(services).SuspendAsync(target.AutoScalingGroupName, names, cancellationToken));
     }
 

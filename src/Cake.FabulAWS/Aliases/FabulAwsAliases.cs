@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.FabulAWS.Configuration;
 using Cake.FabulAWS.Environments;
+using Cake.FabulAWS.Workflows.Safety;
 
 namespace Cake.FabulAWS;
 
@@ -31,4 +32,15 @@ public static partial class FabulAwsAliases
             throw new CakeException($"{what} on {target.Deployment}/{target.Environment} was stopped by {signal}; what it had started was cleaned up (see the lines above).");
         }
     }
+
+    /// <summary>
+    /// Runs the work of a target that changes the group under the environment's lock, after finishing or rolling
+    /// back a deploy that an earlier run left interrupted; the lock is released in every ending.
+    /// </summary>
+    private static Task<T> RunChangingAsync<T>(ICakeContext context, DeploymentTarget target, EnvironmentOptions? options, string what, string? commit, Func<EnvironmentServices, CancellationToken, Task<T>> work) =>
+        RunAsync(context, target, options, what, async (services, cancellationToken) =>
+        {
+            await using var held = await new DeployLock(services).AcquireAsync(what, commit, cancellationToken).ConfigureAwait(false);
+            return await work(services, cancellationToken).ConfigureAwait(false);
+        });
 }

@@ -23,4 +23,7 @@ public static class FabulAwsCategories
 
     /// <summary>Work on the servers over SSH: upgrade page, deploy_worker.</summary>
     public const string Servers = "Servers";
+
+    /// <summary>The environment's lock, status and recovery.</summary>
+    public const string Safety = "Safety";
 }

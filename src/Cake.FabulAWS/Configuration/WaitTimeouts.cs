@@ -26,4 +26,11 @@ public sealed record WaitTimeouts
 
     /// <summary>Gets the time between two polls of a wait (<c>poll_interval_ms</c>, default 5000 ms).</summary>
     public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets how long a run waits after writing the deploy lock before reading it back (<c>lock_settle_ms</c>,
+    /// default 2000 ms): tags have no compare-and-set, so of two runs that wrote at once only the one that reads its
+    /// own lock back goes on.
+    /// </summary>
+    public TimeSpan LockSettle { get; init; } = TimeSpan.FromSeconds(2);
 }

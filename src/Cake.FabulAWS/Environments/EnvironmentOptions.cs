@@ -17,4 +17,10 @@ public sealed record EnvironmentOptions
 
     /// <summary>Gets the worker that runs deploy_worker when several run (the pipeline's <c>--worker</c>): an instance id or an address.</summary>
     public string? WorkerHost { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether a live lock on the environment is broken instead of refusing the run (the
+    /// pipeline's <c>--break-lock</c>): for a run that is known to be dead, such as a CI job killed on another runner.
+    /// </summary>
+    public bool BreakLock { get; init; }
 }

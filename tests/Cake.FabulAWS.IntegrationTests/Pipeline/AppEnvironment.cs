@@ -279,7 +279,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
         ("web_port", $"{Aws.Options.InstanceHttpPort}"),
         ("static_html", "{upgrade_message: deploy/html/upgrade_message.html, healthcheck_override: deploy/html/healthcheck.html}"),
         ("provision_commands", "['mkdir -p ~/www && cp -R {{code_root}}/www/. ~/www/']"),
-        ("timeouts", "{instance_running: 60, ssh_ready: 60, image_available: 60, instances_in_service: 120, instance_healthy: 120, instance_drained: 60, deploy: 600, poll_interval_ms: 100}"),
+        ("timeouts", "{instance_running: 60, ssh_ready: 60, image_available: 60, instances_in_service: 120, instance_healthy: 120, instance_drained: 60, deploy: 600, poll_interval_ms: 100, lock_settle_ms: 200}"),
     ];
 
     private Task<string> GitAsync(params string[] arguments) => RunGitAsync(Repository, arguments);

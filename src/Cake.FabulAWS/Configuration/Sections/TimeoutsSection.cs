@@ -28,6 +28,16 @@ internal static class TimeoutsSection
                 continue;
             }
 
+            if (key == "lock_settle_ms")
+            {
+                if (Nodes.WholeNumber(entry.Value, entry.Path, d, 0, 60_000) is { } settle)
+                {
+                    timeouts = timeouts with { LockSettle = TimeSpan.FromMilliseconds(settle) };
+                }
+
+                continue;
+            }
+
             if (Nodes.WholeNumber(entry.Value, entry.Path, d, 1, OneWeek) is not { } seconds)
             {
                 continue;

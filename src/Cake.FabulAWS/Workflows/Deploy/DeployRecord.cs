@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using Cake.FabulAWS.Ports;
+using Cake.FabulAWS.Workflows.Safety;
 
 namespace Cake.FabulAWS.Workflows.Deploy;
 
@@ -63,37 +62,10 @@ public sealed record DeployRecord
 
     /// <summary>Writes the record as tag values: base64 of its JSON, 256 characters each.</summary>
     /// <returns>The tags, keyed fabulaws:deploy:0, :1, ...</returns>
-    public IReadOnlyDictionary<string, string> ToTags()
-    {
-        var text = Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this)));
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i * 256 < text.Length; i++)
-        {
-            tags[TagPrefix + i] = text.Substring(i * 256, Math.Min(256, text.Length - (i * 256)));
-        }
-
-        return tags;
-    }
+    public IReadOnlyDictionary<string, string> ToTags() => TagChunks.Write(TagPrefix, this);
 
     /// <summary>Reads a record back from a group's tags.</summary>
     /// <param name="tags">The group's tags.</param>
     /// <returns>The record, or null when there is none (or it is unreadable).</returns>
-    public static DeployRecord? FromTags(IReadOnlyDictionary<string, string> tags)
-    {
-        var parts = tags.Where(t => t.Key.StartsWith(TagPrefix, StringComparison.Ordinal) && int.TryParse(t.Key[TagPrefix.Length..], out _))
-            .OrderBy(t => int.Parse(t.Key[TagPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture)).Select(t => t.Value).ToList();
-        if (parts.Count == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<DeployRecord>(Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(parts))));
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return null;
-        }
-    }
+    public static DeployRecord? FromTags(IReadOnlyDictionary<string, string> tags) => TagChunks.Read<DeployRecord>(TagPrefix, tags);
 }

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.FabulAWS.Environments;
+using Cake.FabulAWS.Workflows.Deploy;
+
+namespace Cake.FabulAWS.Workflows.Safety;
+
+/// <summary>
+/// One run at a time per environment: the lock is tags on the group. Tags have no compare-and-set, so a run writes
+/// its lock, waits <c>timeouts.lock_settle_ms</c> and reads it back; only the run that still finds its own token
+/// goes on. A lock that expired, or whose process on this machine is gone, is broken with a warning;
+/// <c>--break-lock</c> breaks a live one.
+/// </summary>
+/// <param name="services">The run's services.</param>
+/// <param name="processStarted">When a local process started, or null when it does not run (a seam for tests).</param>
+internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTimeOffset?>? processStarted = null)
+{
+    private readonly Func<int, DateTimeOffset?> processStarted = processStarted ?? LocalProcessStart;
+
+    private string GroupName => services.Target.AutoScalingGroupName;
+
+    private string Environment => $"{services.Target.Deployment}/{services.Target.Environment}";
+
+    /// <summary>Reads the lock on the group.</summary>
+    public async Task<GroupLock?> ReadAsync(CancellationToken cancellationToken) => TagChunks.Read<GroupLock>(GroupLock.TagPrefix, await TagsAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Takes the lock for a run of <paramref name="purpose"/>, or refuses with who holds it.</summary>
+    /// <param name="purpose">The target.</param>
+    /// <param name="commit">The commit the run deploys, when known.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The held lock; dispose it to release.</returns>
+    /// <exception cref="CakeException">Another run holds it; nothing was changed.</exception>
+    public async Task<HeldLock> AcquireAsync(string purpose, string? commit, CancellationToken cancellationToken)
+    {
+        var now = services.Time.GetUtcNow();
+        using var self = Process.GetCurrentProcess();
+        var mine = new GroupLock
+        {
+            Holder = DeployHolder.Describe(services.Variables),
+            Purpose = purpose,
+            Commit = commit,
+            Since = now,
+            Expires = now + services.Target.Timeouts.Deploy,
+            Host = System.Environment.MachineName,
+            ProcessId = System.Environment.ProcessId,
+            ProcessStarted = self.StartTime.ToUniversalTime(),
+            Token = Guid.NewGuid().ToString("N"),
+        };
+        await TakeAsync(mine, purpose, cancellationToken).ConfigureAwait(false);
+        return new HeldLock(this, mine);
+    }
+
+    /// <summary>The Lock target: a lock without expiry that stops every changing run until Unlock.</summary>
+    public async Task<GroupLock> LockByHandAsync(string? message, CancellationToken cancellationToken)
+    {
+        var mine = new GroupLock
+        {
+            Holder = DeployHolder.Describe(services.Variables),
+            Purpose = "Lock",
+            Message = message,
+            Since = services.Time.GetUtcNow(),
+            Host = System.Environment.MachineName,
+            Token = Guid.NewGuid().ToString("N"),
+        };
+        await TakeAsync(mine, "Lock", cancellationToken).ConfigureAwait(false);
+        services.Log.Information("{0} is locked: {1}. Changing targets are refused until --target=Unlock.", Environment, mine.Describe(mine.Since));
+        return mine;
+    }
+
+    /// <summary>The Unlock target: removes a lock taken by hand, a stale one, or (with --break-lock) a live run's.</summary>
+    public async Task UnlockAsync(CancellationToken cancellationToken)
+    {
+        var tags = await TagsAsync(cancellationToken).ConfigureAwait(false);
+        var current = TagChunks.Read<GroupLock>(GroupLock.TagPrefix, tags);
+        var now = services.Time.GetUtcNow();
+        if (current is null)
+        {
+            services.Log.Information("{0} is not locked: nothing to do.", Environment);
+            return;
+        }
+
+        if (current.ProcessId != 0 && StaleReason(current, now) is null && !services.Options.BreakLock)
+        {
+            throw new CakeException($"{Environment} is locked by a run that is still going: {current.Describe(now)}. Unlock removes locks taken with the Lock target; add --break-lock to remove this one anyway. Nothing was changed.");
+        }
+
+        await services.Aws.AutoScalingGroups.DeleteTagsAsync(GroupName, TagChunks.Keys(GroupLock.TagPrefix, tags), cancellationToken).ConfigureAwait(false);
+        services.Log.Information("{0} is unlocked (it was locked by {1}).", Environment, current.Describe(now));
+    }
+
+    /// <summary>Removes the lock if it is still the one written: a lock broken by someone else is theirs now.</summary>
+    internal async Task ReleaseAsync(GroupLock mine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RemoveIfMineAsync(mine, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // the run's own outcome matters more than this: say how the lock goes away
+            services.Log.Warning("Could not release the lock of {0} ({1}); it expires {2:u}, or run --target=Unlock --break-lock.", Environment, e.Message, mine.Expires);
+        }
+    }
+
+    private async Task RemoveIfMineAsync(GroupLock mine, CancellationToken cancellationToken)
+    {
+        var tags = await TagsAsync(cancellationToken).ConfigureAwait(false);
+        var current = TagChunks.Read<GroupLock>(GroupLock.TagPrefix, tags);
+        if (current?.Token != mine.Token)
+        {
+            services.Log.Warning("The lock of {0} is no longer this run's ({1}): left as it is.", Environment, current?.Describe(services.Time.GetUtcNow()) ?? "removed by someone else");
+            return;
+        }
+
+        await services.Aws.AutoScalingGroups.DeleteTagsAsync(GroupName, TagChunks.Keys(GroupLock.TagPrefix, tags), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task TakeAsync(GroupLock mine, string purpose, CancellationToken cancellationToken)
+    {
+        var tags = await TagsAsync(cancellationToken).ConfigureAwait(false);
+        var now = services.Time.GetUtcNow();
+        if (TagChunks.Read<GroupLock>(GroupLock.TagPrefix, tags) is { } current)
+        {
+            if (StaleReason(current, now) is { } stale)
+            {
+                services.Log.Warning("Breaking the lock of {0}: {1} ({2}).", Environment, current.Describe(now), stale);
+            }
+            else if (services.Options.BreakLock)
+            {
+                services.Log.Warning("Breaking the lock of {0} (--break-lock): {1}.", Environment, current.Describe(now));
+            }
+            else
+            {
+                var how = current.ProcessId == 0
+                    ? "It was locked by hand: run --target=Unlock when deploys may go on."
+                    : "Wait for that run to end, or add --break-lock if it is not running any more.";
+                throw new CakeException($"{purpose} refused: {Environment} is locked by {current.Describe(now)}. {how} Nothing was changed.");
+            }
+        }
+
+        var written = TagChunks.Write(GroupLock.TagPrefix, mine);
+        await services.Aws.AutoScalingGroups.SetTagsAsync(GroupName, written, propagateAtLaunch: false, cancellationToken).ConfigureAwait(false);
+        var leftOver = TagChunks.Keys(GroupLock.TagPrefix, tags).Except(written.Keys).ToList();
+        if (leftOver.Count > 0)
+        {
+            await services.Aws.AutoScalingGroups.DeleteTagsAsync(GroupName, leftOver, cancellationToken).ConfigureAwait(false);
+        }
+
+        await Task.Delay(services.Target.Timeouts.LockSettle, services.Time, cancellationToken).ConfigureAwait(false);
+        var back = TagChunks.Read<GroupLock>(GroupLock.TagPrefix, await TagsAsync(cancellationToken).ConfigureAwait(false));
+        if (back?.Token != mine.Token)
+        {
+            throw new CakeException($"{purpose} refused: another run took the lock of {Environment} at the same moment: {back?.Describe(services.Time.GetUtcNow()) ?? "and released it"}. Nothing was changed.");
+        }
+    }
+
+    private string? StaleReason(GroupLock current, DateTimeOffset now)
+    {
+        if (current.Expires is { } expires && expires <= now)
+        {
+            return "it expired";
+        }
+
+        if (current.ProcessId != 0 && current.Host == System.Environment.MachineName
+            && (processStarted(current.ProcessId) is not { } started || (current.ProcessStarted is { } then && Math.Abs((started - then).TotalSeconds) > 1)))
+        {
+            return $"its process {current.ProcessId} on this machine is gone";
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> TagsAsync(CancellationToken cancellationToken)
+    {
+        var group = await services.Aws.AutoScalingGroups.FindGroupAsync(GroupName, cancellationToken).ConfigureAwait(false)
+            ?? throw new CakeException($"Auto Scaling group '{GroupName}' of {Environment} not found (auto_scaling_groups in fabulaws-config.yml).");
+        return group.Tags;
+    }
+
+    private static DateTimeOffset? LocalProcessStart(int id)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            return process.HasExited ? null : process.StartTime.ToUniversalTime();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>A lock this run holds; disposing releases it (bounded, whatever ended the run).</summary>
+internal sealed class HeldLock(DeployLock owner, GroupLock held) : IAsyncDisposable
+{
+    public GroupLock Lock => held;
+
+    public async ValueTask DisposeAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await owner.ReleaseAsync(held, deadline.Token).ConfigureAwait(false);
+    }
+}
