@@ -41,6 +41,7 @@ public static partial class FabulAwsAliases
         RunAsync(context, target, options, what, async (services, cancellationToken) =>
         {
             await using var held = await new DeployLock(services).AcquireAsync(what, commit, cancellationToken).ConfigureAwait(false);
+            await new Workflows.Deploy.InterruptedDeploy(services).ResolveAsync(what, cancellationToken).ConfigureAwait(false);
             return await work(services, cancellationToken).ConfigureAwait(false);
         });
 }

@@ -138,6 +138,42 @@ internal sealed class AppEnvironment : IAsyncDisposable
         return await HeadAsync();
     }
 
+    /// <summary>
+    /// Makes a release without a bake, as CreateLaunchConfig would leave it: an image serving <c>demo {marker}</c>
+    /// and a new version of the template with it, its description naming the current commit.
+    /// </summary>
+    /// <returns>The name to pass as <c>--launch-config</c>, such as <c>demo-lt:2</c>.</returns>
+    public async Task<string> ReleaseAsync(string marker)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(Root, $"image-{marker}")).FullName;
+        Directory.CreateDirectory(Path.Combine(directory, "www"));
+        await File.WriteAllTextAsync(Path.Combine(directory, "www", "index.html"), $"<h1>demo {marker}</h1>");
+        await File.WriteAllTextAsync(Path.Combine(directory, "www", "healthcheck.html"), "OK");
+        var image = Aws.CreateImageFromDirectory($"demo-{marker}", directory);
+        var created = await Api.CallAsync("ec2", "CreateLaunchTemplateVersion", ("LaunchTemplateName", Template), ("SourceVersion", "1"),
+            ("LaunchTemplateData.ImageId", image), ("VersionDescription", $"demo {marker}, commit {await HeadAsync()}"));
+        return $"{Template}:{created.One("versionNumber")}";
+    }
+
+    /// <summary>
+    /// Launches a worker server (role worker, outside the group) and configures deploy_worker_commands to leave
+    /// <c>~/migrated</c> with the commit on it; commits the config.
+    /// </summary>
+    /// <returns>The worker's instance id.</returns>
+    public async Task<string> AddWorkerAsync()
+    {
+        var run = await Api.CallAsync("ec2", "RunInstances", ("ImageId", InitialImage), ("MinCount", "1"), ("MaxCount", "1"), ("InstanceType", "t3.micro"),
+            ("TagSpecification.1.ResourceType", "instance"),
+            ("TagSpecification.1.Tag.1.Key", "deployment"), ("TagSpecification.1.Tag.1.Value", "demo"),
+            ("TagSpecification.1.Tag.2.Key", "environment"), ("TagSpecification.1.Tag.2.Value", "local"),
+            ("TagSpecification.1.Tag.3.Key", "role"), ("TagSpecification.1.Tag.3.Value", "worker"));
+        var id = run.One("instanceId");
+        await Aws.WaitUntilAsync(s => s.Instances[id].State == "running", TimeSpan.FromSeconds(30), $"worker {id} running");
+        Config["deploy_worker_commands"] = "['echo {{commit}} > ~/migrated']";
+        await WriteConfigAsync();
+        return id;
+    }
+
     public async Task<string> HeadAsync() => (await GitAsync("rev-parse", "HEAD")).Trim();
 
     /// <summary>Reads the group's state under LocalAws's lock.</summary>

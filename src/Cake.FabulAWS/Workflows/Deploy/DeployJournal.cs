@@ -5,9 +5,10 @@ namespace Cake.FabulAWS.Workflows.Deploy;
 /// <summary>Keeps a deploy's <see cref="DeployRecord"/> on the group's tags: written at each phase, removed when the deploy ends cleanly.</summary>
 /// <param name="groups">The Auto Scaling groups port.</param>
 /// <param name="groupName">The group.</param>
-internal sealed class DeployJournal(IAutoScalingGroups groups, string groupName)
+/// <param name="existingParts">How many tags a record an earlier run left takes (they are replaced or removed).</param>
+internal sealed class DeployJournal(IAutoScalingGroups groups, string groupName, int existingParts = 0)
 {
-    private int written;
+    private int written = existingParts;
 
     /// <summary>Gets the record as last written.</summary>
     public DeployRecord? Current { get; private set; }

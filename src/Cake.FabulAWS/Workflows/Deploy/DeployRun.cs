@@ -18,7 +18,7 @@ internal sealed class DeployRun
     private readonly HashSet<string> launched = new(StringComparer.Ordinal);
     private readonly List<string> terminated = [];
 
-    private DeployRun(EnvironmentServices services, string kind, LaunchConfigResult release, GroupObserver observer, GroupView before, DeployJournal journal)
+    private DeployRun(EnvironmentServices services, string kind, LaunchConfigResult release, GroupObserver observer, GroupView before, DeployJournal journal, DeployRecord? resumed = null)
     {
         Services = services;
         Kind = kind;
@@ -40,6 +40,12 @@ internal sealed class DeployRun
             SuspendedBefore = before.Group.SuspendedProcesses,
             OldInstances = [.. before.Active.Where(i => !LaunchSources.Same(i.Source, release.LaunchSource)).Select(i => i.InstanceId)],
         };
+        if (resumed is not null)
+        {
+            Record = resumed;
+            launched.UnionWith(resumed.Launched);
+            terminated.AddRange(resumed.Terminated);
+        }
     }
 
     public EnvironmentServices Services { get; }
@@ -77,15 +83,82 @@ internal sealed class DeployRun
             ?? (settings.LaunchConfigName is { } name
                 ? await new Releases(services).FindAsync(name, cancellationToken).ConfigureAwait(false)
                 : throw new CakeException($"{kind} needs what to deploy: run CreateLaunchConfig first, or pass --launch-config=NAME of one it made."));
+        var observer = await ObserverAsync(services, cancellationToken).ConfigureAwait(false);
+        var before = await PinAsync(services, await observer.ObserveAsync(cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return new DeployRun(services, kind, release, observer, before, new DeployJournal(services.Aws.AutoScalingGroups, services.Target.AutoScalingGroupName));
+    }
+
+    /// <summary>
+    /// A group that follows <c>$Latest</c> or <c>$Default</c> is pinned to the numbered version its instances run, so
+    /// that a rollback returns to that version and not to whatever <c>$Latest</c> means by then.
+    /// </summary>
+    private static async Task<GroupView> PinAsync(EnvironmentServices services, GroupView before, CancellationToken cancellationToken)
+    {
+        if (before.Group.LaunchSource is not { LaunchTemplateVersion: { } version } source || long.TryParse(version, out _))
+        {
+            return before;
+        }
+
+        var running = before.Active.Select(i => i.Source?.LaunchTemplateVersion).Distinct().ToList();
+        if (running is not [{ } only] || !long.TryParse(only, out _))
+        {
+            throw new CakeException($"Group {before.Group.Name} follows {version} of its launch template and its instances run {(running.Count == 0 ? "nothing yet" : string.Join(", ", running.Select(v => v ?? "an unknown version")))}, "
+                + "so there is no version to roll back to. Point the group at a numbered version first (CreateLaunchConfig does it). Nothing was changed.");
+        }
+
+        var pinned = source with { LaunchTemplateVersion = only };
+        await services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Group.Name) { LaunchSource = pinned }, cancellationToken).ConfigureAwait(false);
+        services.Log.Warning("Group {0} followed {1}: it is now pinned to version {2}, which its instances run, so that a rollback returns to it.", before.Group.Name, version, only);
+        return before with { Group = before.Group with { LaunchSource = pinned } };
+    }
+
+    /// <summary>
+    /// Takes over a deploy an earlier run left interrupted: the group as the record says it was before (sizes,
+    /// processes the user had suspended), the instances it launched and terminated, its record on the tags.
+    /// </summary>
+    public static async Task<DeployRun> ResumeAsync(EnvironmentServices services, DeployRecord record, int recordParts, CancellationToken cancellationToken)
+    {
+        var observer = await ObserverAsync(services, cancellationToken).ConfigureAwait(false);
+        var now = await observer.ObserveAsync(record.OldInstances.Concat(record.Launched), cancellationToken).ConfigureAwait(false);
+        var before = now with
+        {
+            Group = now.Group with
+            {
+                MinSize = record.Sizes[0],
+                MaxSize = record.Sizes[1],
+                DesiredCapacity = record.Sizes[2],
+                LaunchSource = record.OldSource,
+                SuspendedProcesses = record.SuspendedBefore,
+            },
+        };
+        var release = new LaunchConfigResult(record.NewSource.ToString(), record.Commit, string.Empty, string.Empty, record.NewSource);
+        var journal = new DeployJournal(services.Aws.AutoScalingGroups, services.Target.AutoScalingGroupName, recordParts);
+        return new DeployRun(services, record.Kind, release, observer, before, journal, record);
+    }
+
+    private static async Task<GroupObserver> ObserverAsync(EnvironmentServices services, CancellationToken cancellationToken)
+    {
         var balancers = new List<LoadBalancerRef>(services.Target.LoadBalancerNames.Select(LoadBalancerRef.Classic));
         foreach (var group in services.Target.TargetGroups)
         {
             balancers.Add(await services.Aws.LoadBalancing.ResolveTargetGroupAsync(group, cancellationToken).ConfigureAwait(false));
         }
 
-        var observer = new GroupObserver(services.Aws.AutoScalingGroups, services.Aws.LoadBalancing, services.Time, services.Target.AutoScalingGroupName, balancers);
-        var before = await observer.ObserveAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new DeployRun(services, kind, release, observer, before, new DeployJournal(services.Aws.AutoScalingGroups, services.Target.AutoScalingGroupName));
+        return new GroupObserver(services.Aws.AutoScalingGroups, services.Aws.LoadBalancing, services.Time, services.Target.AutoScalingGroupName, balancers);
+    }
+
+    /// <summary>Adds the deploy's outcome to the group's history (best effort: the outcome itself is what matters).</summary>
+    public async Task RecordOutcomeAsync(string result)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await new DeployHistory(Services).AddAsync(Kind, Release.Commit, Record.OldSource, Release.LaunchSource, result, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.Warning("Could not add the deploy to the group's history ({0}); Rollback and DeployStatus will not know it.", e.Message);
+        }
     }
 
     /// <summary>Notes the phase and what changed in the group's tags.</summary>
@@ -157,6 +230,19 @@ internal sealed class DeployRun
             Describe = v => v.Describe(ids),
             Poll = Target.Timeouts.Poll,
             DeadlineSetting = "timeouts.instance_drained",
+        },
+        cancellationToken);
+
+    /// <summary>Waits until these instances serve; fails at once when the group replaces one or reports it unhealthy.</summary>
+    public Task WaitServingAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => Services.Waits.UntilAsync(
+        new Wait<GroupView>($"{string.Join(", ", ids)} to serve (InService and healthy in every load balancer)", Target.Timeouts.InstancesInService + Target.Timeouts.InstanceHealthy,
+            ct => Observer.ObserveAsync(ids, ct), v => ids.All(id => v.Find(id)?.Serves == true))
+        {
+            Describe = v => v.Describe(ids),
+            FailFast = v => ids.Select(v.Find).FirstOrDefault(i => i is null || i.Lifecycle is InstanceView.Gone or "Terminating" or "Terminating:Wait" or "Terminated" || i.GroupHealth == "Unhealthy") is { } sick
+                ? $"{sick?.ToString() ?? "an instance"} will not serve: the group reports it unhealthy or is replacing it" : null,
+            Poll = Target.Timeouts.Poll,
+            DeadlineSetting = "timeouts.instances_in_service + timeouts.instance_healthy",
         },
         cancellationToken);
 

@@ -58,24 +58,15 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             await run.Phases.RunAsync("Show the upgrade page", () => page.BeginAsync(allHosts, services.UpgradePage, cancellationToken)).ConfigureAwait(false);
             await run.Phases.RunAsync("deploy_worker", () => SerialDeployWorkflow.WorkerAsync(run, cancellationToken)).ConfigureAwait(false);
             await run.SaveAsync("register", cancellationToken: cancellationToken).ConfigureAwait(false);
-            await run.Phases.RunAsync("Register the new instances", async () =>
-            {
-                await restore.ResumeAsync(["AddToLoadBalancer"], cancellationToken).ConfigureAwait(false);
-                foreach (var balancer in run.Observer.Balancers)
-                {
-                    await services.Aws.LoadBalancing.RegisterAsync(balancer, fresh, cancellationToken).ConfigureAwait(false);
-                }
-
-                await run.WaitForNewAsync(known, fresh.Count, to, $"the new instances healthy in every load balancer", i => fresh.Contains(i.InstanceId) && i.Serves, cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            await run.Phases.RunAsync("Register the new instances", () => RegisterAsync(run, restore, fresh, cancellationToken)).ConfigureAwait(false);
             await run.Phases.RunAsync("Take the old instances out of the load balancers", async () =>
             {
+                await run.SaveAsync("old out", r => r with { OldDeregistered = true }, cancellationToken).ConfigureAwait(false);
                 foreach (var balancer in run.Observer.Balancers)
                 {
                     await services.Aws.LoadBalancing.DeregisterAsync(balancer, old, cancellationToken).ConfigureAwait(false);
                 }
 
-                await run.SaveAsync("old out", r => r with { OldDeregistered = true }, cancellationToken).ConfigureAwait(false);
                 await WaitOutOfBalancersAsync(run, old, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
@@ -95,6 +86,7 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             await run.Phases.RunAsync("Restore sizes and processes", () => restore.RestoreAsync(cancellationToken)).ConfigureAwait(false);
             await new SmokeChecks(run).SiteAsync(cancellationToken).ConfigureAwait(false);
             await run.Journal.ClearAsync(cancellationToken).ConfigureAwait(false);
+            await run.RecordOutcomeAsync(DeployHistoryEntry.Succeeded).ConfigureAwait(false);
             var result = new DeployResult(run.Kind, run.Release.Commit, to, [.. run.Launched], [.. run.Terminated], run.Phases.Phases, run.Phases.Elapsed);
             foreach (var line in result.Summary)
             {
@@ -111,6 +103,7 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             var outcome = oldGoing
                 ? await FinishForwardAsync(run, restore, page).ConfigureAwait(false)
                 : await RollBackAsync(run, restore, page, from, old).ConfigureAwait(false);
+            await run.RecordOutcomeAsync($"{(stopped ? "stopped" : "failed")} at '{failedAt}', {(oldGoing ? "finished forward" : outcome.StartsWith("Rolled back", StringComparison.Ordinal) ? "rolled back" : "rollback incomplete")}").ConfigureAwait(false);
             if (stopped)
             {
                 services.Log.Warning("{0}", outcome);
@@ -120,6 +113,25 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             var migrated = run.Record.WorkerRan ? " deploy_worker had run: the schema may already be migrated; check it before the old version serves real traffic for long." : string.Empty;
             throw new CakeException($"DeployFull failed at '{failedAt}': {e.Message}\n{outcome}{migrated}", e);
         }
+    }
+
+    /// <summary>
+    /// Registers instances launched while AddToLoadBalancer was suspended (AWS does not add them later) and waits until
+    /// they serve. The group's health checks are suspended meanwhile: its grace period may be over by now, and a
+    /// classic ELB reports an instance whose registration is in progress as OutOfService, which the group would take
+    /// for unhealthy and replace.
+    /// </summary>
+    internal static async Task RegisterAsync(DeployRun run, GroupRestore restore, IReadOnlyList<string> fresh, CancellationToken cancellationToken)
+    {
+        await restore.SuspendAsync(["HealthCheck"], cancellationToken).ConfigureAwait(false);
+        await restore.ResumeAsync(["AddToLoadBalancer"], cancellationToken).ConfigureAwait(false);
+        foreach (var balancer in run.Observer.Balancers)
+        {
+            await run.Services.Aws.LoadBalancing.RegisterAsync(balancer, fresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        await run.WaitServingAsync(fresh, cancellationToken).ConfigureAwait(false);
+        await restore.ResumeAsync(["HealthCheck"], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Before the old instances go: the new ones terminated, the old launch source, sizes and processes back, no upgrade page.</summary>

@@ -8,9 +8,10 @@ namespace Cake.FabulAWS.Workflows.Deploy;
 /// the deploy suspended resumed, never one the user had suspended before.
 /// </summary>
 /// <param name="run">The deploy.</param>
-internal sealed class GroupRestore(DeployRun run)
+/// <param name="suspendedByDeploy">What the deploy had suspended already (when taking over an interrupted one).</param>
+internal sealed class GroupRestore(DeployRun run, IEnumerable<string>? suspendedByDeploy = null)
 {
-    private readonly List<string> suspended = [];
+    private readonly List<string> suspended = [.. suspendedByDeploy ?? []];
 
     /// <summary>Gets the processes the deploy suspended.</summary>
     public IReadOnlyList<string> Suspended => suspended;
@@ -24,10 +25,11 @@ internal sealed class GroupRestore(DeployRun run)
             return;
         }
 
-        await run.Services.Aws.ScalingProcesses.SuspendProcessesAsync(run.GroupName, missing, cancellationToken).ConfigureAwait(false);
+        // noted before the call: a run killed during it leaves a record that resumes them (harmless if it never landed)
         suspended.AddRange(missing);
-        run.Log.Information("  suspended {0}", string.Join(", ", missing));
         await run.SaveAsync(run.Record.Phase, r => r with { SuspendedByDeploy = [.. suspended] }, cancellationToken).ConfigureAwait(false);
+        await run.Services.Aws.ScalingProcesses.SuspendProcessesAsync(run.GroupName, missing, cancellationToken).ConfigureAwait(false);
+        run.Log.Information("  suspended {0}", string.Join(", ", missing));
     }
 
     /// <summary>Resumes processes the deploy suspended.</summary>

@@ -52,6 +52,7 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
             await run.SaveAsync("restore", cancellationToken: cancellationToken).ConfigureAwait(false);
             await run.Phases.RunAsync("Restore sizes and processes", () => restore.RestoreAsync(cancellationToken)).ConfigureAwait(false);
             await run.Journal.ClearAsync(cancellationToken).ConfigureAwait(false);
+            await run.RecordOutcomeAsync(DeployHistoryEntry.Succeeded).ConfigureAwait(false);
             return Result(run, to);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -60,6 +61,7 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
             var stopped = cancellationToken.IsCancellationRequested;
             services.Log.Error(stopped ? "DeploySerial was stopped at '{0}': rolling back." : "DeploySerial failed at '{0}': {1}", failedAt, e.Message);
             var rolledBack = await RollBackAsync(run, restore, pointed || strategy != SerialStrategy.InstanceRefresh, from!, to, rolling).ConfigureAwait(false);
+            await run.RecordOutcomeAsync($"{(stopped ? "stopped" : "failed")} at '{failedAt}', {(rolledBack.StartsWith("Rolled back", StringComparison.Ordinal) ? "rolled back" : "rollback incomplete")}").ConfigureAwait(false);
             if (stopped)
             {
                 services.Log.Warning("{0}", rolledBack);

@@ -180,6 +180,11 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
 
     private static DateTimeOffset? LocalProcessStart(int id)
     {
+        if (IsZombie(id))
+        {
+            return null; // killed, not yet reaped by its new parent: gone all the same
+        }
+
         try
         {
             using var process = Process.GetProcessById(id);
@@ -188,6 +193,21 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return null;
+        }
+    }
+
+    private static bool IsZombie(int id)
+    {
+        try
+        {
+            // /proc/<pid>/stat is "pid (comm) state ...", and comm may hold spaces or parentheses
+            var stat = File.ReadAllText($"/proc/{id}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 1)..].TrimStart();
+            return state.Length > 0 && state[0] is 'Z' or 'X';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // not Linux, or no such process (the Process lookup says so)
         }
     }
 }

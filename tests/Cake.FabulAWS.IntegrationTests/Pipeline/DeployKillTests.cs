@@ -1,0 +1,131 @@
+using System.Text;
+using global::LocalAws.Faults;
+using global::LocalAws.Hosts;
+
+namespace Cake.FabulAWS.IntegrationTests.Pipeline;
+
+/// <summary>
+/// A deploy killed with SIGKILL in the middle of each of its phases (the AWS call of that phase took effect, its
+/// answer never came back): the next changing run on the environment finds the deploy's record, finishes it or
+/// rolls it back as the phase says, and leaves the group consistent.
+/// </summary>
+public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper output, string target) : IAsyncLifetime
+{
+    private protected AppEnvironment App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await AppEnvironment.StartAsync(instances: 2);
+        await App.AddWorkerAsync();
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    private protected async Task KillAndRecoverAsync(string action, bool forward)
+    {
+        // Given: a deploy of v2 whose call of the action lands while the process is killed
+        // (the group is on version 1, as the CreateLaunchConfig that made the release leaves it)
+        await App.Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", AppEnvironment.Group), ("LaunchTemplate.LaunchTemplateName", AppEnvironment.Template), ("LaunchTemplate.Version", "1"));
+        var release = await App.ReleaseAsync("v2");
+        var old = Active();
+        var held = App.Aws.Faults.HoldNext(action, HoldMode.Apply);
+        var log = new StringBuilder();
+        using (var cake = CakeRun.Start(App.CakeEnvironment(), App.CakeArguments(target, $"--launch-config={release}")))
+        {
+            var reading = Task.WhenAll(Pump(cake.StandardOutput, log), Pump(cake.StandardError, log));
+            var exited = cake.WaitForExitAsync();
+            var first = await Task.WhenAny(held, exited, Task.Delay(TimeSpan.FromMinutes(3)));
+            if (first != held && first != exited)
+            {
+                ProcessTree.Kill(ProcessTree.Descendants([cake.Id]).Append(cake.Id));
+                var activities = App.Inspect(s => string.Join('\n', s.Activities.Select(a => $"{a.Description}: {a.Cause}")));
+                Assert.Fail($"{target} neither called {action} nor ended within 3 minutes:\n{log}\n{activities}");
+            }
+
+            Assert.True(first == held, $"{target} ended before it called {action}:\n{log}");
+            foreach (var pid in ProcessTree.Descendants([cake.Id]).Append(cake.Id))
+            {
+                ProcessTree.Signal(pid, 9);
+            }
+
+            await exited.WaitAsync(TimeSpan.FromMinutes(1));
+            await reading;
+        }
+
+        App.Aws.Faults.Release();
+
+        // When: the next changing target on the environment
+        var (exitCode, recovery) = await App.CakeAsync("ResumeAutoscaling", "--processes=AZRebalance");
+
+        // Then
+        output.WriteLine(log.ToString());
+        output.WriteLine(recovery);
+        Assert.True(exitCode == 0, recovery);
+        Assert.Contains($"Found an interrupted {target} of ", recovery, StringComparison.Ordinal);
+        Assert.Contains(forward ? "Finishing the interrupted deploy before ResumeAutoscaling: " : "Rolling the interrupted deploy back before ResumeAutoscaling: ", recovery, StringComparison.Ordinal);
+        Assert.Contains(forward ? $"The interrupted {target} is finished" : $"The interrupted {target} is rolled back", recovery, StringComparison.Ordinal);
+        var version = forward ? "2" : "1";
+        var (members, sizes, suspended, groupVersion, tags) = App.Inspect(s =>
+        {
+            var group = s.Groups[AppEnvironment.Group];
+            return (
+                group.Members.Where(m => m.Lifecycle != "Terminated").Select(m => (m.InstanceId, m.Lifecycle, m.LaunchTemplate?.Version)).ToList(),
+                (group.MinSize, group.MaxSize, group.DesiredCapacity),
+                group.SuspendedProcesses.Keys.ToList(),
+                group.LaunchTemplate!.Version,
+                group.Tags.Select(t => t.Key).ToList());
+        });
+        Assert.Equal(version, groupVersion);
+        Assert.Equal((2, 8, 2), sizes);
+        Assert.Empty(suspended);
+        Assert.Equal(2, members.Count);
+        Assert.All(members, m => Assert.Equal(("InService", version), (m.Lifecycle, m.Version)));
+        if (!forward)
+        {
+            Assert.Equal(old, members.Select(m => m.InstanceId).Order().ToList());
+        }
+
+        Assert.DoesNotContain(tags, t => t.StartsWith("fabulaws:deploy:", StringComparison.Ordinal) || t.StartsWith("fabulaws:lock:", StringComparison.Ordinal));
+        await App.Aws.WaitUntilAsync(s => s.LoadBalancers[AppEnvironment.LoadBalancer].Instances.Count(i => i.Value.State == "InService") == 2, TimeSpan.FromSeconds(30), "both instances in service behind the load balancer");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal($"<h1>demo v{version}</h1>", await http.GetStringAsync(App.Site));
+        }
+    }
+
+    private List<string> Active() => App.Inspect(s => s.Groups[AppEnvironment.Group].Members.Where(m => m.Lifecycle == "InService").Select(m => m.InstanceId).Order().ToList());
+
+    private static async Task Pump(StreamReader reader, StringBuilder log)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (log)
+            {
+                log.AppendLine(line);
+            }
+        }
+    }
+}
+
+public sealed class DeploySerialKillTests(Xunit.Abstractions.ITestOutputHelper output) : DeployKillTests(output, "DeploySerial")
+{
+    [Theory]
+    [InlineData("SuspendProcesses", false)]
+    [InlineData("UpdateAutoScalingGroup", false)]
+    [InlineData("SetDesiredCapacity", false)]
+    [InlineData("TerminateInstanceInAutoScalingGroup", true)]
+    [InlineData("ResumeProcesses", true)]
+    public Task Should_Leave_The_Group_Consistent_After_A_Kill_During(string action, bool forward) => KillAndRecoverAsync(action, forward);
+}
+
+public sealed class DeployFullKillTests(Xunit.Abstractions.ITestOutputHelper output) : DeployKillTests(output, "DeployFull")
+{
+    [Theory]
+    [InlineData("SuspendProcesses", false)]
+    [InlineData("ResumeProcesses", false)]
+    [InlineData("RegisterInstancesWithLoadBalancer", true)]
+    [InlineData("DeregisterInstancesFromLoadBalancer", true)]
+    [InlineData("TerminateInstanceInAutoScalingGroup", true)]
+    public Task Should_Leave_The_Group_Consistent_After_A_Kill_During(string action, bool forward) => KillAndRecoverAsync(action, forward);
+}
