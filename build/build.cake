@@ -81,6 +81,10 @@ Task("DeploySerial")
     .IsDependentOn("CreateLaunchConfig")
     .Does(async () => await FabulAwsDeploySerialAsync(parameters.Deployment, parameters.DeploySettings, parameters.Remote));
 
+Task("Rollback")
+    .Description("Back to the launch source before the last deploy (from the group's history), replaced as DeploySerial does, without deploy_worker.")
+    .Does(async () => await FabulAwsRollbackAsync(parameters.Deployment, parameters.DeploySettings, parameters.Remote));
+
 Task("UpdateServerPasswords")
     .Description("Pushes the secrets named in password_names to every server of the environment.")
     .Does(async () =>

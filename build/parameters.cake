@@ -11,7 +11,7 @@ public sealed class BuildParameters
     public static readonly string[] DeploymentTasks =
     {
         "CheckBranch", "CreateLaunchConfig", "DeployFull", "DeploySerial", "UpdateServerPasswords",
-        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment", "Lock", "Unlock",
+        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment", "Lock", "Unlock", "Rollback",
     };
 
     private DeploymentTarget deploymentTarget;
@@ -102,7 +102,7 @@ public sealed class BuildParameters
         }
 
         // A production deploy is confirmed before anything runs, CreateLaunchConfig included.
-        if (deploying.FirstOrDefault(t => t is "DeployFull" or "DeploySerial") is { } deploy)
+        if (deploying.FirstOrDefault(t => t is "DeployFull" or "DeploySerial" or "Rollback") is { } deploy)
         {
             Confirm = context.FabulAwsConfirmProduction(deploymentTarget, deploy, Confirm);
         }

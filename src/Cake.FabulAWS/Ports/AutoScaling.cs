@@ -22,6 +22,9 @@ public sealed record LaunchSource(
     /// <returns>The launch source.</returns>
     public static LaunchSource Configuration(string name) => new(LaunchConfigurationName: name);
 
+    /// <summary>Gets the name CreateLaunchConfig prints for it and <c>--launch-config</c> takes: <c>template:version</c>, or the launch configuration's name.</summary>
+    public string ReleaseName => LaunchConfigurationName ?? $"{LaunchTemplateName ?? LaunchTemplateId}:{LaunchTemplateVersion ?? "$Default"}";
+
     /// <inheritdoc />
     public override string ToString() => LaunchConfigurationName is not null
         ? $"launch configuration {LaunchConfigurationName}"

@@ -18,14 +18,15 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
     /// <summary>The processes suspended for the whole deploy, so nothing else changes the group's size meanwhile.</summary>
     public static readonly IReadOnlyList<string> HeldProcesses = ["AZRebalance", "AlarmNotification", "ScheduledActions"];
 
-    public async Task<DeployResult> RunAsync(DeploySettings settings, CancellationToken cancellationToken)
+    /// <summary>Deploys; <paramref name="kind"/> Rollback replaces the instances the same way but never runs deploy_worker.</summary>
+    public async Task<DeployResult> RunAsync(DeploySettings settings, CancellationToken cancellationToken, string kind = "DeploySerial")
     {
-        var run = await DeployRun.StartAsync(services, "DeploySerial", settings, cancellationToken).ConfigureAwait(false);
+        var run = await DeployRun.StartAsync(services, kind, settings, cancellationToken).ConfigureAwait(false);
         var strategy = settings.Strategy ?? services.Target.Serial.Strategy;
         var from = run.Before.Group.LaunchSource;
         var to = run.Release.LaunchSource;
         var old = run.Record.OldInstances;
-        services.Log.Information("DeploySerial of {0}/{1}: {2} ({3}) with {4}; {5} of {6} instance(s) to replace.", services.Target.Deployment, services.Target.Environment, to, run.Release.Commit, strategy, old.Count, run.Before.Active.Count());
+        services.Log.Information("{0} of {1}/{2}: {3} ({4}) with {5}; {6} of {7} instance(s) to replace.", kind, services.Target.Deployment, services.Target.Environment, to, run.Release.Commit, strategy, old.Count, run.Before.Active.Count());
         if (old.Count == 0 && LaunchSources.Same(from, to))
         {
             services.Log.Information("Every instance already runs {0}: nothing to change.", to);
@@ -46,7 +47,15 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
                 pointed = true;
             }
 
-            await run.Phases.RunAsync("deploy_worker", () => WorkerAsync(run, cancellationToken)).ConfigureAwait(false);
+            if (kind == "Rollback")
+            {
+                services.Log.Information("Rollback does not run deploy_worker: the schema stays as the last deploy left it.");
+            }
+            else
+            {
+                await run.Phases.RunAsync("deploy_worker", () => WorkerAsync(run, cancellationToken)).ConfigureAwait(false);
+            }
+
             await run.SaveAsync("replace", cancellationToken: cancellationToken).ConfigureAwait(false);
             await ReplaceAsync(run, strategy, rolling, restore, old, cancellationToken).ConfigureAwait(false);
             await run.SaveAsync("restore", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -59,17 +68,17 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
         {
             var failedAt = run.Phases.Current ?? "the start";
             var stopped = cancellationToken.IsCancellationRequested;
-            services.Log.Error(stopped ? "DeploySerial was stopped at '{0}': rolling back." : "DeploySerial failed at '{0}': {1}", failedAt, e.Message);
+            services.Log.Error(stopped ? "{0} was stopped at '{1}': rolling back." : "{0} failed at '{1}': {2}", kind, failedAt, e.Message);
             var rolledBack = await RollBackAsync(run, restore, pointed || strategy != SerialStrategy.InstanceRefresh, from!, to, rolling).ConfigureAwait(false);
             await run.RecordOutcomeAsync($"{(stopped ? "stopped" : "failed")} at '{failedAt}', {(rolledBack.StartsWith("Rolled back", StringComparison.Ordinal) ? "rolled back" : "rollback incomplete")}").ConfigureAwait(false);
             if (stopped)
             {
                 services.Log.Warning("{0}", rolledBack);
-                throw new OperationCanceledException($"DeploySerial was stopped at '{failedAt}'. {rolledBack}", e, cancellationToken);
+                throw new OperationCanceledException($"{kind} was stopped at '{failedAt}'. {rolledBack}", e, cancellationToken);
             }
 
             var migrated = run.Record.WorkerRan ? " deploy_worker had run: the schema may already be migrated (serial deploys need changes the old code can live with)." : string.Empty;
-            throw new CakeException($"DeploySerial failed at '{failedAt}': {e.Message}\n{rolledBack}{migrated}", e);
+            throw new CakeException($"{kind} failed at '{failedAt}': {e.Message}\n{rolledBack}{migrated}", e);
         }
     }
 
