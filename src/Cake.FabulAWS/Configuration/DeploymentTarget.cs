@@ -105,6 +105,12 @@ public sealed record DeploymentTarget
     /// <summary>Gets the port the web servers answer HTTP on, for the deploys' direct checks (<c>web_port</c>, default 80).</summary>
     public int WebPort { get; init; } = 80;
 
+    /// <summary>
+    /// Gets how long DeploySerial keeps the replaced instances in Standby, so that a Rollback only brings them back
+    /// (<c>keep_previous</c>); null to terminate them at once.
+    /// </summary>
+    public TimeSpan? KeepPrevious { get; init; }
+
     /// <summary>Gets the configuration file this target comes from.</summary>
     public required string ConfigFile { get; init; }
 

@@ -14,7 +14,7 @@ internal static class KnownKeys
         "instance_settings", "deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts",
         "connect_timeout", "command_timeout", "password_names", "static_html", "static_root",
         "web_role", "worker_role", "provision_commands", "deploy_worker_commands", "timeouts",
-        "code_root", "code_source", "bake_secrets", "keep_releases", "serial", "smoke_check", "web_port",
+        "code_root", "code_source", "bake_secrets", "keep_releases", "serial", "smoke_check", "web_port", "keep_previous",
     ];
 
     /// <summary>Top-level keys of FabulAWS's own file that Cake.FabulAWS ignores (with a warning), so such a file loads.</summary>
@@ -52,7 +52,7 @@ internal static class KnownKeys
     public static readonly IReadOnlyList<string> SmokeCheck = ["path", "status", "contains", "url"];
 
     /// <summary>Top-level keys that take one value or a map <c>{environment: value}</c> (see <c>Sections.PerEnvironment</c>).</summary>
-    public static readonly IReadOnlyList<string> PerEnvironment = ["aws_profile", "deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts", "web_port"];
+    public static readonly IReadOnlyList<string> PerEnvironment = ["aws_profile", "deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts", "web_port", "keep_previous"];
 
     public static readonly IReadOnlyList<string> SshAddressAttributes =
         ["private_ip_address", "ip_address", "public_dns_name", "private_dns_name"];

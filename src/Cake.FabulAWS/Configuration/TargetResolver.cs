@@ -50,6 +50,7 @@ internal static class TargetResolver
             Serial = model.Deploy.Serial,
             SmokeCheck = model.Deploy.SmokeChecks.GetValueOrDefault(chosenEnvironment),
             WebPort = model.Deploy.WebPort!.For(chosenEnvironment),
+            KeepPrevious = model.Deploy.KeepPrevious!.For(chosenEnvironment),
             ConfigFile = model.File,
         };
     }

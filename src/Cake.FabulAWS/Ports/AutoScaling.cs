@@ -214,4 +214,19 @@ public interface IGroupInstances
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     Task TerminateAsync(string instanceId, bool decrementDesiredCapacity, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves InService instances to Standby: out of the load balancers and the capacity, still running.</summary>
+    /// <param name="groupName">The group.</param>
+    /// <param name="instanceIds">The instances.</param>
+    /// <param name="decrementDesiredCapacity">Whether the desired capacity drops by as many (no replacements).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task EnterStandbyAsync(string groupName, IReadOnlyList<string> instanceIds, bool decrementDesiredCapacity, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves Standby instances back into service: registered again, the desired capacity raised by as many.</summary>
+    /// <param name="groupName">The group.</param>
+    /// <param name="instanceIds">The instances.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task ExitStandbyAsync(string groupName, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,7 @@ using Cake.FabulAWS.Ports;
 
 namespace Cake.FabulAWS.Aws.AutoScaling;
 
-/// <summary><see cref="IGroupInstances"/> on DescribeAutoScalingInstances, SetInstanceHealth and TerminateInstanceInAutoScalingGroup.</summary>
+/// <summary><see cref="IGroupInstances"/> on DescribeAutoScalingInstances, SetInstanceHealth, TerminateInstanceInAutoScalingGroup, EnterStandby and ExitStandby.</summary>
 internal sealed class GroupInstancesAdapter(Func<QueryServiceClient> client, Func<string> region)
     : QueryAdapter(client, region), IGroupInstances
 {
@@ -49,6 +49,16 @@ internal sealed class GroupInstancesAdapter(Func<QueryServiceClient> client, Fun
     public Task TerminateAsync(string instanceId, bool decrementDesiredCapacity, CancellationToken cancellationToken = default) => CallAsync(
         new QueryRequest("TerminateInstanceInAutoScalingGroup").Add("InstanceId", instanceId).Add("ShouldDecrementDesiredCapacity", decrementDesiredCapacity),
         Instance(instanceId),
+        cancellationToken);
+
+    public Task EnterStandbyAsync(string groupName, IReadOnlyList<string> instanceIds, bool decrementDesiredCapacity, CancellationToken cancellationToken = default) => CallAsync(
+        new QueryRequest("EnterStandby").Add("AutoScalingGroupName", groupName).AddList("InstanceIds", instanceIds).Add("ShouldDecrementDesiredCapacity", decrementDesiredCapacity),
+        $"instances {string.Join(", ", instanceIds)} of group '{groupName}'",
+        cancellationToken);
+
+    public Task ExitStandbyAsync(string groupName, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken = default) => CallAsync(
+        new QueryRequest("ExitStandby").Add("AutoScalingGroupName", groupName).AddList("InstanceIds", instanceIds),
+        $"instances {string.Join(", ", instanceIds)} of group '{groupName}'",
         cancellationToken);
 
     private static string Instance(string id) => $"instance '{id}'";

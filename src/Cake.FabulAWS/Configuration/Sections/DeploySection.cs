@@ -3,15 +3,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace Cake.FabulAWS.Configuration.Sections;
 
-/// <summary><c>serial</c>, <c>smoke_check</c> (per environment) and <c>web_port</c>: how the deploys replace and check instances.</summary>
-internal sealed record DeploySection(SerialSettings Serial, IReadOnlyDictionary<string, SmokeCheck> SmokeChecks, PerEnvironment<int>? WebPort)
+/// <summary><c>serial</c>, <c>smoke_check</c> (per environment), <c>web_port</c> and <c>keep_previous</c>: how the deploys replace and check instances.</summary>
+internal sealed record DeploySection(SerialSettings Serial, IReadOnlyDictionary<string, SmokeCheck> SmokeChecks, PerEnvironment<int>? WebPort, PerEnvironment<TimeSpan?>? KeepPrevious)
 {
     private static readonly IReadOnlyList<string> Strategies = ["launch-first", "instance-refresh", "fabulaws"];
 
     public static DeploySection Read(RootEntries root, Scope environments, Diagnostics d) => new(
         ReadSerial(root, d),
         ReadSmokeChecks(root, environments, d),
-        root["web_port"] is { } port ? PerEnvironment<int>.ReadOptional(port, "web_port", environments, Port, 80, d) : PerEnvironment<int>.Everywhere(80));
+        root["web_port"] is { } port ? PerEnvironment<int>.ReadOptional(port, "web_port", environments, Port, 80, d) : PerEnvironment<int>.Everywhere(80),
+        root["keep_previous"] is { } keep ? PerEnvironment<TimeSpan?>.ReadOptional(keep, "keep_previous", environments, Duration, null, d) : PerEnvironment<TimeSpan?>.Everywhere(null));
 
     /// <summary>Parses a strategy name as written in the file or on the command line.</summary>
     public static SerialStrategy? Strategy(string text) => text switch
@@ -112,6 +113,32 @@ internal sealed record DeploySection(SerialSettings Serial, IReadOnlyDictionary<
         }
 
         return checkPath is null || status is null ? null : new SmokeCheck(checkPath, status.Value, contains, url);
+    }
+
+    /// <summary>A duration such as <c>30m</c>, <c>2h</c>, <c>90s</c> or <c>1d</c>, up to a week; <c>0</c> or <c>off</c> for none.</summary>
+    private static bool Duration(YamlNode node, string path, Diagnostics d, out TimeSpan? duration)
+    {
+        duration = null;
+        if (Nodes.String(node, path, d) is not { } text)
+        {
+            return false;
+        }
+
+        if (text is "0" or "off")
+        {
+            return true;
+        }
+
+        var unit = text.Length > 1 ? text[^1] : ' ';
+        var seconds = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => 0 };
+        if (seconds == 0 || !int.TryParse(text[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 1 || (long)count * seconds > 7 * 86400)
+        {
+            d.Error(node, path, $"should be a duration up to a week such as 30m, 2h, 90s or 1d (or off), not '{text}'");
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds((long)count * seconds);
+        return true;
     }
 
     private static bool Port(YamlNode node, string path, Diagnostics d, out int port)
