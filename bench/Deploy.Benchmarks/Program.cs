@@ -112,13 +112,13 @@ foreach (var action in perPoll.SelectMany(c => c.ReplacementCalls.Keys).Distinct
 Console.WriteLine();
 Console.WriteLine($"DeployFull: the upgrade page window users saw (first page answer to first answer of the new version, user every {settings.UserEvery.TotalMilliseconds:0} ms) against deploy_worker (`sleep {settings.WorkerSleepSeconds}` over SSH):");
 Console.WriteLine();
-Console.WriteLine("| group | deploy_worker phase | page window | window / deploy_worker | inside the window: show page + worker + register & healthy + old out + page down | whole DeployFull | what users saw |");
-Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine($"| group | deploy_worker phase | page window | window / deploy_worker | inside the window: show page + worker + register & healthy + old out + page down | new instances checked (FabulAWS: sleep(120) = {S(settings.Scaled(120))}) | whole DeployFull | what users saw |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
 foreach (var c in full.Select(r => Median(r, c => c.Window)))
 {
     var inside = string.Join(" + ", new[] { "Show the upgrade page", "deploy_worker", "Register the new instances", "Take the old instances out", "Take the upgrade page down" }.Select(p => S(c.Phase(p))));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {c.Size} | {S(c.Worker)} | {S(c.Window)} | {c.Window / c.Worker:0.00} | {inside} | {S(c.Deploy)} | {c.Seen}{(c.Finished ? string.Empty : " (NOT FINISHED)")} |"));
+        $"| {c.Size} | {S(c.Worker)} | {S(c.Window)} | {c.Window / c.Worker:0.00} | {inside} | {S(c.Phase("Check the new instances answer"))} | {S(c.Deploy)} | {c.Seen}{(c.Finished ? string.Empty : " (NOT FINISHED)")} |"));
 }
 
 Console.WriteLine();
