@@ -12,11 +12,13 @@ public sealed class DeployFullTargetTests(Xunit.Abstractions.ITestOutputHelper o
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     /// <summary>Each answer as a letter: A the old version, P the upgrade page (503), B the new version, X anything else.</summary>
-    private static string Letters(IEnumerable<SiteAnswer> answers) => string.Concat(answers.Select(a =>
+    internal static string Letters(IEnumerable<SiteAnswer> answers) => string.Concat(answers.Select(Letter));
+
+    internal static char Letter(SiteAnswer a) =>
         a.Status == 200 && a.Body.Contains("demo v1", StringComparison.Ordinal) ? 'A'
         : a.Status == 503 && a.Body.Contains("We are upgrading the site", StringComparison.Ordinal) ? 'P'
         : a.Status == 200 && a.Body.Contains("demo v2", StringComparison.Ordinal) ? 'B'
-        : 'X'));
+        : 'X';
 
     [Fact]
     public async Task Should_Show_The_Upgrade_Page_Only_Between_The_Old_And_The_New_Version()
@@ -54,4 +56,44 @@ public sealed class DeployFullTargetTests(Xunit.Abstractions.ITestOutputHelper o
         var group = s.Groups[AppEnvironment.Group];
         return (group.Members.Where(m => m.Lifecycle == "InService").Select(m => m.InstanceId).ToList(), (group.MinSize, group.MaxSize, group.DesiredCapacity), group.SuspendedProcesses.Keys.ToList(), group.LaunchTemplate!.Version);
     });
+}
+
+/// <summary>DeployFull behind a target group with a long deregistration delay (the drain).</summary>
+public sealed class DeployFullBehindATargetGroupTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private AppEnvironment app = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await AppEnvironment.StartAsync(instances: 2, targetGroup: true);
+        await app.Api.CallAsync("elbv2", "ModifyTargetGroupAttributes", ("TargetGroupArn", app.TargetGroupArn!), ("Attributes.member.1.Key", "deregistration_delay.timeout_seconds"), ("Attributes.member.1.Value", "400"));
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Should_Take_The_Upgrade_Page_Down_While_The_Old_Instances_Drain()
+    {
+        // Given: a draining target gets no new requests, so the page need not wait for the deregistration delay
+        var old = app.Inspect(s => s.Groups[AppEnvironment.Group].Members.Select(m => m.InstanceId).ToList());
+        string? Draining() => app.Inspect(s => old.Any(id => s.TargetGroups[app.TargetGroupArn!].Targets.TryGetValue(id, out var t) && t.State == "draining") ? "old draining" : null);
+        (int ExitCode, string Log) result;
+        IReadOnlyList<SiteAnswer> answers;
+        await using (var user = new SitePoller(app.Site, TimeSpan.FromMilliseconds(50), Draining))
+        {
+            // When
+            result = await app.CakeAsync("DeployFull");
+            answers = user.Answers;
+        }
+
+        // Then
+        output.WriteLine(result.Log);
+        var seen = DeployFullTargetTests.Letters(answers);
+        output.WriteLine(seen);
+        Assert.True(result.ExitCode == 0, result.Log);
+        Assert.Matches(new Regex("^A+P+B+$"), seen);
+        Assert.Equal("old draining", answers.First(a => DeployFullTargetTests.Letter(a) == 'B').Note);
+        Assert.All(old, id => Assert.False(app.Inspect(s => s.TargetGroups[app.TargetGroupArn!].Targets.ContainsKey(id))));
+        Assert.All(old, id => Assert.Contains(app.Inspect(s => s.Instances[id].State), new[] { "shutting-down", "terminated" }));
+    }
 }

@@ -10,16 +10,22 @@ namespace Cake.FabulAWS.IntegrationTests.Pipeline;
 internal sealed record SiteAnswer(TimeSpan At, int Status, string Body)
 {
     public bool Ok => Status == 200;
+
+    /// <summary>Gets what the poller's <c>note</c> read right after the answer came, or null.</summary>
+    public string? Note { get; init; }
 }
 
-/// <summary>A user of the site: GETs the load balancer's address every few milliseconds and keeps every answer.</summary>
+/// <summary>
+/// A user of the site: GETs the load balancer's address every few milliseconds and keeps every answer, each with
+/// what <c>note</c> (if given) reads right after it came, such as LocalAws's state at that moment.
+/// </summary>
 internal sealed class SitePoller : IAsyncDisposable
 {
     private readonly List<SiteAnswer> answers = [];
     private readonly CancellationTokenSource stop = new();
     private readonly Task polling;
 
-    public SitePoller(Uri site, TimeSpan every)
+    public SitePoller(Uri site, TimeSpan every, Func<string?>? note = null)
     {
         var clock = Stopwatch.StartNew();
         polling = Task.Run(async () =>
@@ -44,7 +50,7 @@ internal sealed class SitePoller : IAsyncDisposable
 
                 lock (answers)
                 {
-                    answers.Add(answer);
+                    answers.Add(note is null ? answer : answer with { Note = note() });
                 }
 
                 try

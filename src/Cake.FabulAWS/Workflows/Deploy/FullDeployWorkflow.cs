@@ -184,9 +184,15 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
         }
     }
 
+    /// <summary>
+    /// Waits until no load balancer sends the old instances new requests: gone, or draining in a target group (ELBv2
+    /// stops routing to a deregistering target at once; the drain, up to the deregistration delay, is waited for when
+    /// they are terminated, after the window). A classic ELB reports a draining instance InService, so there the
+    /// wait lasts until it is gone.
+    /// </summary>
     private static Task WaitOutOfBalancersAsync(DeployRun run, IReadOnlyList<string> ids, CancellationToken cancellationToken) => run.Services.Waits.UntilAsync(
-        new Waiting.Wait<GroupView>($"{string.Join(", ", ids)} to leave the load balancers", run.Target.Timeouts.InstanceDrained, ct => run.Observer.ObserveAsync(ids, ct),
-            v => ids.All(id => v.Find(id) is not { } i || i.Balancers.Values.All(h => h.Health == BackendHealth.NotRegistered)))
+        new Waiting.Wait<GroupView>($"{string.Join(", ", ids)} to get no more requests from the load balancers", run.Target.Timeouts.InstanceDrained, ct => run.Observer.ObserveAsync(ids, ct),
+            v => ids.All(id => v.Find(id) is not { } i || i.Balancers.Values.All(h => h.Health is BackendHealth.NotRegistered or BackendHealth.Draining)))
         {
             Describe = v => v.Describe(ids),
             Poll = run.Target.Timeouts.Poll,
