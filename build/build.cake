@@ -85,6 +85,10 @@ Task("Rollback")
     .Description("Back to the launch source before the last deploy (from the group's history), replaced as DeploySerial does, without deploy_worker.")
     .Does(async () => await FabulAwsRollbackAsync(parameters.Deployment, parameters.DeploySettings, parameters.Remote));
 
+Task("Cleanup")
+    .Description("Terminates the instances kept in Standby for an instant Rollback once keep_previous is up (--now: at once).")
+    .Does(async () => await FabulAwsCleanupAsync(parameters.Deployment, parameters.Now, parameters.Remote));
+
 Task("UpdateServerPasswords")
     .Description("Pushes the secrets named in password_names to every server of the environment.")
     .Does(async () =>

@@ -11,7 +11,7 @@ public sealed class BuildParameters
     public static readonly string[] DeploymentTasks =
     {
         "CheckBranch", "CreateLaunchConfig", "DeployFull", "DeploySerial", "UpdateServerPasswords",
-        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment", "Lock", "Unlock", "Rollback",
+        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment", "Lock", "Unlock", "Rollback", "Cleanup",
     };
 
     private DeploymentTarget deploymentTarget;
@@ -30,6 +30,7 @@ public sealed class BuildParameters
     public bool TrustNewHostKeys { get; private set; }
     public bool BreakLock { get; private set; }
     public string Message { get; private set; }
+    public bool Now { get; private set; }
     public FilePath ConfigFile { get; private set; }
     public FabulAwsConfig Config { get; private set; }
     public DirectoryPath Artifacts { get; private set; }
@@ -63,6 +64,7 @@ public sealed class BuildParameters
             TrustNewHostKeys = context.HasArgument("ssh-trust-new-hosts"),
             BreakLock = context.HasArgument("break-lock"),
             Message = context.Argument<string>("message", null),
+            Now = context.HasArgument("now"),
             ConfigFile = config.IsRelative ? root.CombineWithFilePath(config) : config,
             Artifacts = root.Combine("artifacts"),
         };

@@ -42,6 +42,11 @@ public static partial class FabulAwsAliases
         {
             await using var held = await new DeployLock(services).AcquireAsync(what, commit, cancellationToken).ConfigureAwait(false);
             await new Workflows.Deploy.InterruptedDeploy(services).ResolveAsync(what, cancellationToken).ConfigureAwait(false);
+            if (what != "Cleanup")
+            {
+                await new Workflows.Deploy.KeptInstances(services).CleanupAsync(now: false, cancellationToken).ConfigureAwait(false);
+            }
+
             return await work(services, cancellationToken).ConfigureAwait(false);
         });
 }

@@ -222,6 +222,38 @@ internal sealed class DeployRun
         }
     }
 
+    /// <summary>
+    /// Moves replaced instances to Standby instead of terminating them (<c>keep_previous</c>), lowering the desired
+    /// capacity for each, and notes them as kept until <paramref name="until"/> before they go.
+    /// </summary>
+    public async Task StandbyAsync(IReadOnlyList<string> ids, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var kept = new KeptInstances(Services);
+        var set = await kept.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var source = Record.OldSource ?? throw new CakeException($"Group {GroupName} had no launch source before the deploy: its instances cannot be kept for a rollback.");
+        await kept.SaveAsync(new KeptSet(source, set?.Commit ?? "previous", [.. (set?.Instances ?? []).Union(ids)], until), cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in ids.Chunk(20))
+        {
+            await Services.Aws.GroupInstances.EnterStandbyAsync(GroupName, chunk, decrementDesiredCapacity: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.Information("  {0} moved to Standby (desired capacity lowered by {1}), kept for an instant Rollback until {2:u}", string.Join(", ", ids), ids.Count, until);
+    }
+
+    /// <summary>Waits until instances are in Standby and out of every load balancer.</summary>
+    public Task WaitStandbyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => ids.Count == 0 ? Task.CompletedTask : Services.Waits.UntilAsync(
+        new Wait<GroupView>($"{string.Join(", ", ids)} to be in Standby, out of the load balancers", Target.Timeouts.InstanceDrained, ct => Observer.ObserveAsync(ids, ct),
+            v => ids.All(id => v.Find(id) is { Lifecycle: "Standby" } i && i.Balancers.Values.All(h => h.Health == BackendHealth.NotRegistered)))
+        {
+            Describe = v => v.Describe(ids),
+            Poll = Target.Timeouts.Poll,
+            DeadlineSetting = "timeouts.instance_drained",
+        },
+        cancellationToken);
+
+    /// <summary>Notes instances the deploy brought into the group other than by launching (out of Standby).</summary>
+    public void NoteLaunched(IEnumerable<string> ids) => launched.UnionWith(ids);
+
     /// <summary>Waits until instances have left the group and every load balancer (connections drained).</summary>
     public Task WaitGoneAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => ids.Count == 0 ? Task.CompletedTask : Services.Waits.UntilAsync(
         new Wait<GroupView>($"{string.Join(", ", ids)} to leave the group and its load balancers", Target.Timeouts.InstanceDrained, ct => Observer.ObserveAsync(ids, ct),

@@ -31,8 +31,8 @@ internal sealed class InterruptedDeploy(EnvironmentServices services)
 
         var parts = Safety.TagChunks.Keys(DeployRecord.TagPrefix, group.Tags).Count;
 
-        // an old instance the group no longer has was terminated, even if the run was killed before noting it
-        var active = group.Instances.Where(i => i.LifecycleState is "Pending" or "InService" or "Standby" or "EnteringStandby").Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
+        // an old instance no longer in service was terminated (or kept in Standby), even if the run was killed before noting it
+        var active = group.Instances.Where(i => i.LifecycleState is "Pending" or "Pending:Wait" or "Pending:Proceed" or "InService").Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
         record = record with { Terminated = [.. record.Terminated.Union(record.OldInstances.Where(id => !active.Contains(id)))] };
         var (forward, why) = Decide(record);
         Log.Warning(

@@ -26,7 +26,60 @@ internal sealed class RollbackWorkflow(EnvironmentServices services)
         services.Log.Information("Rollback of {0}/{1}: the group launches {2} since the {3} of {4:u} by {5}; back to {6} ({7}).",
             services.Target.Deployment, services.Target.Environment, last.To, last.Kind, last.Ended, last.Holder, previous, commit);
         var release = new LaunchConfigResult(previous.ReleaseName, commit, string.Empty, string.Empty, previous);
+        var kept = KeptInstances.FromTags(group.Tags);
+        var standby = group.Instances.Where(i => kept?.Instances.Contains(i.InstanceId) == true && i.LifecycleState == "Standby").Select(i => i.InstanceId).ToList();
+        if (kept is not null && LaunchSources.Same(kept.Source, previous) && kept.Until > services.Time.GetUtcNow() && standby.Count > 0)
+        {
+            return await InstantAsync(settings with { Release = release }, standby, cancellationToken).ConfigureAwait(false);
+        }
+
         return await new SerialDeployWorkflow(services).RunAsync(settings with { Release = release }, cancellationToken, "Rollback").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The instances the deploy replaced are still in Standby: bring them back, wait until they serve, then remove the
+    /// new ones. The record says "forward" from the start: a run killed halfway is finished the same way.
+    /// </summary>
+    private async Task<DeployResult> InstantAsync(DeploySettings settings, IReadOnlyList<string> standby, CancellationToken cancellationToken)
+    {
+        var run = await DeployRun.StartAsync(services, "Rollback", settings, cancellationToken).ConfigureAwait(false);
+        var previous = run.Release.LaunchSource;
+        var current = run.Record.OldInstances;
+        var restore = new GroupRestore(run);
+        services.Log.Information("Instant rollback: {0} instance(s) of {1} are in Standby ({2}); they come back and the {3} of the new version go.", standby.Count, previous, string.Join(", ", standby), current.Count);
+        run.NoteLaunched(standby);
+        await run.SaveAsync("forward", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await run.Phases.RunAsync("Suspend " + string.Join(", ", SerialDeployWorkflow.HeldProcesses), () => restore.SuspendAsync(SerialDeployWorkflow.HeldProcesses, cancellationToken)).ConfigureAwait(false);
+        await run.Phases.RunAsync($"Point the group at {previous}", () => SerialDeployWorkflow.PointAsync(run, previous, cancellationToken)).ConfigureAwait(false);
+        await run.Phases.RunAsync("Bring the kept instances back", async () =>
+        {
+            var group = run.Before.Group;
+            await restore.EnsureMaxAsync(group.DesiredCapacity + standby.Count, group.MaxSize, cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in standby.Chunk(20))
+            {
+                await services.Aws.GroupInstances.ExitStandbyAsync(group.Name, chunk, cancellationToken).ConfigureAwait(false);
+            }
+
+            services.Log.Information("  {0} out of Standby (desired capacity raised by {1})", string.Join(", ", standby), standby.Count);
+            await run.WaitServingAsync(standby, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        await run.Phases.RunAsync($"Remove the {current.Count} instance(s) of the new version", async () =>
+        {
+            await run.TerminateAsync(current, cancellationToken).ConfigureAwait(false);
+            await run.SaveAsync("forward", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await run.WaitGoneAsync(current, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        await run.Phases.RunAsync("Restore sizes and processes", () => restore.RestoreAsync(cancellationToken)).ConfigureAwait(false);
+        await new KeptInstances(services).ClearAsync(cancellationToken).ConfigureAwait(false);
+        await run.Journal.ClearAsync(cancellationToken).ConfigureAwait(false);
+        await run.RecordOutcomeAsync(DeployHistoryEntry.Succeeded).ConfigureAwait(false);
+        var result = new DeployResult(run.Kind, run.Release.Commit, previous, [.. standby], [.. run.Terminated], run.Phases.Phases, run.Phases.Elapsed);
+        foreach (var line in result.Summary)
+        {
+            services.Log.Information("{0}", line);
+        }
+
+        return result;
     }
 
     private async Task<string> CommitOfAsync(Ports.LaunchSource source, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ namespace Cake.FabulAWS.Workflows.Deploy;
 /// <param name="run">The deploy.</param>
 /// <param name="restore">The group's sizes and processes.</param>
 /// <param name="smoke">The smoke checks.</param>
-internal sealed class RollingReplacement(DeployRun run, GroupRestore restore, SmokeChecks smoke)
+/// <param name="keepUntil">Until when replaced instances are kept in Standby instead of terminated; null to terminate them.</param>
+internal sealed class RollingReplacement(DeployRun run, GroupRestore restore, SmokeChecks smoke, DateTimeOffset? keepUntil = null)
 {
     private readonly List<string> serving = [];
 
@@ -42,9 +43,18 @@ internal sealed class RollingReplacement(DeployRun run, GroupRestore restore, Sm
         var fresh = await run.WaitForNewAsync(known, batch.Count, to, $"{batch.Count} new instance(s) of {to} InService and healthy in every load balancer", i => i.Serves, cancellationToken).ConfigureAwait(false);
         await smoke.InstancesAsync(await run.HostsAsync(fresh.Select(i => i.InstanceId), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         serving.AddRange(fresh.Select(i => i.InstanceId));
-        await run.TerminateAsync(batch, cancellationToken).ConfigureAwait(false);
-        await run.SaveAsync(run.Record.Phase, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await run.WaitGoneAsync(batch, cancellationToken).ConfigureAwait(false);
+        if (keepUntil is { } until)
+        {
+            await run.StandbyAsync(batch, until, cancellationToken).ConfigureAwait(false);
+            await run.WaitStandbyAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await run.TerminateAsync(batch, cancellationToken).ConfigureAwait(false);
+            await run.SaveAsync(run.Record.Phase, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await run.WaitGoneAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
         await smoke.SiteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

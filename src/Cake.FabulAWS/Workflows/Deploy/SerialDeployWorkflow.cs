@@ -34,11 +34,18 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
         }
 
         var restore = new GroupRestore(run);
-        var rolling = new RollingReplacement(run, restore, new SmokeChecks(run));
+        var keepUntil = strategy == SerialStrategy.LaunchFirst && kind != "Rollback" && services.Target.KeepPrevious is { } keep ? services.Time.GetUtcNow() + keep : (DateTimeOffset?)null;
+        var rolling = new RollingReplacement(run, restore, new SmokeChecks(run), keepUntil);
         var pointed = false;
         try
         {
             await run.Phases.RunAsync("Wait for a settled group", () => run.WaitSettledAsync(cancellationToken)).ConfigureAwait(false);
+            if (keepUntil is not null && await new KeptInstances(services).ReadAsync(cancellationToken).ConfigureAwait(false) is { } older)
+            {
+                // this deploy keeps the instances it replaces; the ones kept before run an older version still
+                await run.Phases.RunAsync($"Terminate the {older.Instances.Count} instance(s) of {older.Source} kept from the deploy before", () => new KeptInstances(services).CleanupAsync(now: true, cancellationToken)).ConfigureAwait(false);
+            }
+
             await run.SaveAsync("suspend", cancellationToken: cancellationToken).ConfigureAwait(false);
             await run.Phases.RunAsync("Suspend " + string.Join(", ", HeldProcesses), () => restore.SuspendAsync(HeldProcesses, cancellationToken)).ConfigureAwait(false);
             if (strategy != SerialStrategy.InstanceRefresh)
