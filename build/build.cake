@@ -104,6 +104,10 @@ Task("ResumeAutoscaling")
     .Description("Resumes Auto Scaling processes of the environment's group (--processes=Launch,Terminate; all when none).")
     .Does(async () => await FabulAwsResumeAutoscalingAsync(parameters.Deployment, parameters.Processes, parameters.Remote));
 
+Task("DeployStatus")
+    .Description("Shows the environment: launch source, instances by version and health, lock, interrupted deploy, last deploys. Changes nothing.")
+    .Does(async () => await FabulAwsDeployStatusAsync(parameters.Deployment, parameters.Remote));
+
 Task("Lock")
     .Description("Freezes deploys of the environment until Unlock (--message=\"why\").")
     .Does(async () => await FabulAwsLockAsync(parameters.Deployment, parameters.Message, parameters.Remote));

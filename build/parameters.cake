@@ -11,7 +11,7 @@ public sealed class BuildParameters
     public static readonly string[] DeploymentTasks =
     {
         "CheckBranch", "CreateLaunchConfig", "DeployFull", "DeploySerial", "UpdateServerPasswords",
-        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment", "Lock", "Unlock", "Rollback", "Cleanup",
+        "SuspendAutoscaling", "ResumeAutoscaling", "CreateEnvironment", "Lock", "Unlock", "Rollback", "Cleanup", "DeployStatus",
     };
 
     private DeploymentTarget deploymentTarget;

@@ -21,7 +21,7 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
-    private protected async Task KillAndRecoverAsync(string action, bool forward)
+    private protected async Task KillAndRecoverAsync(string action, bool forward, bool showStatus = false)
     {
         // Given: a deploy of v2 whose call of the action lands while the process is killed
         // (the group is on version 1, as the CreateLaunchConfig that made the release leaves it)
@@ -53,6 +53,17 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
         }
 
         App.Aws.Faults.Release();
+        if (showStatus)
+        {
+            // DeployStatus shows what the killed run left, and changes nothing
+            var (statusExit, status) = await App.CakeAsync("DeployStatus");
+            output.WriteLine(status);
+            Assert.True(statusExit == 0, status);
+            Assert.Matches($@"Interrupted deploy: {target} of [0-9a-f]{{12}} to demo-lt:2, started .* stopped in phase 'replace'; the next changing target finishes or rolls it back\.", status);
+            Assert.Matches(@"i-[0-9a-f]+\s+InService\s+Healthy\s+demo-lt:1\s+InService", status);
+            Assert.Matches(@"Lock: \S+ \(DeploySerial\) since .*; stale \(its process \d+ on this machine is gone\): the next changing run breaks it", status);
+            Assert.Contains("Last deploys: none recorded", status, StringComparison.Ordinal);
+        }
 
         // When: the next changing target on the environment
         var (exitCode, recovery) = await App.CakeAsync("ResumeAutoscaling", "--processes=AZRebalance");
@@ -113,10 +124,12 @@ public sealed class DeploySerialKillTests(Xunit.Abstractions.ITestOutputHelper o
     [Theory]
     [InlineData("SuspendProcesses", false)]
     [InlineData("UpdateAutoScalingGroup", false)]
-    [InlineData("SetDesiredCapacity", false)]
     [InlineData("TerminateInstanceInAutoScalingGroup", true)]
     [InlineData("ResumeProcesses", true)]
     public Task Should_Leave_The_Group_Consistent_After_A_Kill_During(string action, bool forward) => KillAndRecoverAsync(action, forward);
+
+    [Fact]
+    public Task Should_Show_The_Interrupted_Deploy_In_DeployStatus_Then_Roll_It_Back() => KillAndRecoverAsync("SetDesiredCapacity", forward: false, showStatus: true);
 }
 
 public sealed class DeployFullKillTests(Xunit.Abstractions.ITestOutputHelper output) : DeployKillTests(output, "DeployFull")

@@ -45,6 +45,9 @@ public sealed class RollbackTargetTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(["1", "1"], members);
         Assert.Equal((2, 8, 2), sizes);
         Assert.Empty(suspended);
+        var status = await app.CakeAsync("DeployStatus");
+        Assert.Matches(@"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  Rollback      demo-lt:2  demo-lt:1  commit unkno  \S+  succeeded", status.Output);
+        Assert.Matches(@"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  DeploySerial  demo-lt:1  demo-lt:2  [0-9a-f]{12}  \S+  succeeded", status.Output);
     }
 
     [Fact]

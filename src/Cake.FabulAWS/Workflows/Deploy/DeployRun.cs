@@ -136,7 +136,7 @@ internal sealed class DeployRun
         return new DeployRun(services, record.Kind, release, observer, before, journal, record);
     }
 
-    private static async Task<GroupObserver> ObserverAsync(EnvironmentServices services, CancellationToken cancellationToken)
+    internal static async Task<GroupObserver> ObserverAsync(EnvironmentServices services, CancellationToken cancellationToken)
     {
         var balancers = new List<LoadBalancerRef>(services.Target.LoadBalancerNames.Select(LoadBalancerRef.Classic));
         foreach (var group in services.Target.TargetGroups)

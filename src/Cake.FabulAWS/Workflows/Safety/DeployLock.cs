@@ -155,7 +155,8 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
         }
     }
 
-    private string? StaleReason(GroupLock current, DateTimeOffset now)
+    /// <summary>Why a lock no longer holds (expired, its process gone), or null while it holds.</summary>
+    internal string? StaleReason(GroupLock current, DateTimeOffset now)
     {
         if (current.Expires is { } expires && expires <= now)
         {
