@@ -66,6 +66,14 @@ public sealed class SshRemoteHosts : IRemoteHosts
     public string LogFile(RemoteHost host) => Path.Combine(settings.LogDirectory, HostLog.FileName(host));
 
     /// <inheritdoc />
+    public void Note(RemoteHost host, string text)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        using var hostLog = new HostLog(host, settings.LogDirectory, log);
+        hostLog.Note(text);
+    }
+
+    /// <inheritdoc />
     public Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hosts);

@@ -93,7 +93,9 @@ internal sealed partial class SshStep : IRemoteStep
         })).ConfigureAwait(false);
 
         var failed = results.Count(r => !r.Succeeded);
-        log.Write(Verbosity.Normal, failed == 0 ? LogLevel.Information : LogLevel.Error, "{0}: {1} of {2} host(s) succeeded in {3:0.0} s", step, results.Length - failed, results.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        // hosts with a log of their own (CreateEnvironment's servers) leave the summary to the workflow
+        var quiet = Hosts.Count > 0 && Hosts.All(h => h.LogName is not null);
+        log.Write(quiet ? Verbosity.Verbose : Verbosity.Normal, quiet ? LogLevel.Verbose : failed == 0 ? LogLevel.Information : LogLevel.Error, "{0}: {1} of {2} host(s) succeeded in {3:0.0} s", step, results.Length - failed, results.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return failed == 0 ? results : throw new RemoteCommandException(step, results);
     }
 
