@@ -23,4 +23,7 @@ public static class FabulAwsCategories
 
     /// <summary>Work on the servers over SSH: upgrade page, deploy_worker.</summary>
     public const string Servers = "Servers";
+
+    /// <summary>Building a whole environment: its servers, group and web tier.</summary>
+    public const string Environment = "Environment";
 }
