@@ -20,12 +20,13 @@ internal sealed class HostLog : IDisposable
     /// <param name="host">The host.</param>
     /// <param name="directory">The log directory (created when missing).</param>
     /// <param name="log">The Cake log.</param>
-    public HostLog(RemoteHost host, string directory, ICakeLog log)
+    /// <param name="fileName">The file's name; <see cref="FileName(RemoteHost)"/> when null.</param>
+    public HostLog(RemoteHost host, string directory, ICakeLog log, string? fileName = null)
     {
         this.host = host;
         this.log = log;
         Directory.CreateDirectory(directory);
-        FilePath = Path.Combine(directory, FileName(host));
+        FilePath = Path.Combine(directory, fileName ?? FileName(host));
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
         if (!OperatingSystem.IsWindows())
         {
@@ -41,8 +42,13 @@ internal sealed class HostLog : IDisposable
     /// <summary>The log file name of a host: the name the workflow gave it, else its instance id, else its address.</summary>
     /// <param name="host">The host.</param>
     /// <returns>A file name.</returns>
-    public static string FileName(RemoteHost host) =>
-        string.Concat((host.LogName ?? host.InstanceId ?? host.Address).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".log";
+    public static string FileName(RemoteHost host) => FileName(host.LogName ?? host.InstanceId ?? host.Address);
+
+    /// <summary>A log file name from a name: characters other than letters, digits and . - _ replaced.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>A file name.</returns>
+    public static string FileName(string name) =>
+        string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".log";
 
     /// <summary>Writes one line to the file only.</summary>
     /// <param name="text">The text.</param>

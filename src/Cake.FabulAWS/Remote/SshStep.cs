@@ -28,6 +28,9 @@ internal sealed partial class SshStep : IRemoteStep
     /// <inheritdoc />
     public IReadOnlyList<RemoteHost> Hosts { get; }
 
+    /// <summary>Gets the log file name of each host.</summary>
+    internal Func<RemoteHost, string> FileNames { get; init; } = HostLog.FileName;
+
     /// <summary>Gets the test hook called once the empty owner-only temporary secret files exist.</summary>
     internal Func<RemoteHost, IReadOnlyList<string>, Task>? AfterSecretFilesCreated { get; init; }
 
@@ -161,7 +164,7 @@ internal sealed partial class SshStep : IRemoteStep
         {
             if (!logs.TryGetValue(host, out var hostLog))
             {
-                hostLog = new HostLog(host, settings.LogDirectory, log);
+                hostLog = new HostLog(host, settings.LogDirectory, log, FileNames(host));
                 logs[host] = hostLog;
             }
 

@@ -85,9 +85,11 @@ public sealed class CreateEnvironmentTargetTests(Xunit.Abstractions.ITestOutputH
             Assert.Contains($"launched {server.Id}", text);
             Assert.Contains("ready in", text);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            Assert.False(File.Exists(Path.Combine(LogDirectory, $"{server.Id}.log")), $"{server.Role} has a second log");
             Assert.Matches($@"\n  {server.Id} \(\S+, {server.Zone}\)\s+{server.Role}\s+ready\s+{Regex.Escape(file)}", log);
         }
 
+        Assert.Contains($"migrated {commit}", await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(LogDirectory, "*_testing_worker_*.log"))));
         Assert.Matches(@"\n  server\s+role\s+state\s+log file", log);
         Assert.All(web, i => Assert.Matches($@"\n  {i.Id} \(\S+, us-east-1\w\)\s+web\s+serving\s+\S+{i.Id}\.log", log));
 

@@ -67,6 +67,29 @@ public sealed class SshRemoteHostsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_Write_A_Later_Step_On_The_Same_Instance_To_Its_Named_Log_With_Its_Output_On_The_Console()
+    {
+        // Given: the workflow named the instance's log; a later step finds the instance again by id (deploy_worker)
+        var log = new LevelLog();
+        var remote = new SshRemoteHosts(hosts.Settings(), log);
+        var named = hosts.Hosts[0] with { LogName = "2026-12-02_09-00-00_testing_worker_us-east-1a" };
+        remote.Note(named, "ready");
+
+        // When
+        await using (var step = await remote.OpenAsync([hosts.Hosts[0]]))
+        {
+            await step.RunAsync(RemoteCommand.Shell("echo migrating"));
+        }
+
+        // Then
+        var path = Path.Combine(hosts.LogDirectory, "2026-12-02_09-00-00_testing_worker_us-east-1a.log");
+        Assert.Equal(path, remote.LogFile(hosts.Hosts[0]));
+        Assert.Contains("migrating", await File.ReadAllTextAsync(path));
+        Assert.False(File.Exists(Path.Combine(hosts.LogDirectory, $"{hosts.Hosts[0].InstanceId}.log")));
+        Assert.Contains((Cake.Core.Diagnostics.Verbosity.Normal, $"[{hosts.Hosts[0].Address}] migrating"), log.Lines);
+    }
+
+    [Fact]
     public async Task Should_List_Every_Failed_Host_And_Keep_The_Other_Results()
     {
         // Given
