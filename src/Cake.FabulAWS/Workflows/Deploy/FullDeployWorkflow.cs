@@ -65,6 +65,10 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             await run.SaveAsync("register", cancellationToken: cancellationToken).ConfigureAwait(false);
             await run.Phases.RunAsync("Register the new instances", async () =>
             {
+                // Registered long after launch (the page, deploy_worker's migrations), the new instances are past their
+                // grace period: with ELB health checks the group would take "registration in progress" for unhealthy
+                // and replace them. Health checks wait until they are healthy; a never-healthy one still fails fast.
+                await restore.SuspendAsync(["HealthCheck"], cancellationToken).ConfigureAwait(false);
                 await restore.ResumeAsync(["AddToLoadBalancer"], cancellationToken).ConfigureAwait(false);
                 foreach (var balancer in run.Observer.Balancers)
                 {
@@ -72,6 +76,7 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
                 }
 
                 await run.WaitForNewAsync(known, fresh.Count, to, $"the new instances healthy in every load balancer", i => fresh.Contains(i.InstanceId) && i.Serves, cancellationToken).ConfigureAwait(false);
+                await restore.ResumeAsync(["HealthCheck"], cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
             await run.Phases.RunAsync("Take the old instances out of the load balancers", async () =>
             {
