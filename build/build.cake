@@ -117,8 +117,12 @@ Task("Unlock")
     .Does(async () => await FabulAwsUnlockAsync(parameters.Deployment, parameters.Remote));
 
 Task("CreateEnvironment")
-    .Description("Creates every server of a testing environment in parallel, one log file per server.")
-    .Does(() => NotImplementedYet("CreateEnvironment", "creating a testing environment's servers in parallel"));
+    .Description("Builds a whole environment: its servers by role in parallel (one log file each), the launch template and group when missing, the web tier through CreateLaunchConfig and DeployFull, the secrets.")
+    .IsDependentOn("CheckBranch")
+    .Does(async () =>
+{
+    parameters.Environment = await FabulAwsCreateEnvironmentAsync(parameters.Deployment, parameters.Verified, parameters.CreateEnvironmentSettings, parameters.Remote);
+});
 
 Task("Demo")
     .Description("Starts LocalAws with the demo environment (local) and drives the aliases against it.")

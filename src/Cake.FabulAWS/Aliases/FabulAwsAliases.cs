@@ -35,11 +35,17 @@ public static partial class FabulAwsAliases
 
     /// <summary>
     /// Runs the work of a target that changes the group under the environment's lock, after finishing or rolling
-    /// back a deploy that an earlier run left interrupted; the lock is released in every ending.
+    /// back a deploy that an earlier run left interrupted; the lock is released in every ending. A run that makes the
+    /// group (CreateEnvironment, <c>groupMayBeMissing</c>) has nothing to lock while there is none.
     /// </summary>
-    private static Task<T> RunChangingAsync<T>(ICakeContext context, DeploymentTarget target, EnvironmentOptions? options, string what, string? commit, Func<EnvironmentServices, CancellationToken, Task<T>> work) =>
+    private static Task<T> RunChangingAsync<T>(ICakeContext context, DeploymentTarget target, EnvironmentOptions? options, string what, string? commit, Func<EnvironmentServices, CancellationToken, Task<T>> work, bool groupMayBeMissing = false) =>
         RunAsync(context, target, options, what, async (services, cancellationToken) =>
         {
+            if (groupMayBeMissing && await services.Aws.AutoScalingGroups.FindGroupAsync(target.AutoScalingGroupName, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return await work(services, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var held = await new DeployLock(services).AcquireAsync(what, commit, cancellationToken).ConfigureAwait(false);
             await new Workflows.Deploy.InterruptedDeploy(services).ResolveAsync(what, cancellationToken).ConfigureAwait(false);
             if (what != "Cleanup")

@@ -26,4 +26,7 @@ public static class FabulAwsCategories
 
     /// <summary>The environment's lock, status and recovery.</summary>
     public const string Safety = "Safety";
+
+    /// <summary>Building a whole environment: its servers, group and web tier.</summary>
+    public const string Environment = "Environment";
 }

@@ -18,6 +18,7 @@ internal sealed record ConfigurationModel(
     WaitTimeouts Timeouts,
     BakeSettings Bake,
     DeploySection Deploy,
+    ServersSection Servers,
     IReadOnlyList<ConfigurationError> Warnings);
 
 /// <summary>
@@ -46,13 +47,14 @@ internal static class ConfigurationReader
         var timeouts = TimeoutsSection.Read(root, d);
         var bake = BakeSection.Read(root, d);
         var deploy = DeploySection.Read(root, topology.EnvironmentScope, d);
-        CrossChecks.Run(root, topology, maps, aws, commands, d);
+        var servers = ServersSection.Read(root, topology.EnvironmentScope, commands.WebRole, d);
+        CrossChecks.Run(root, topology, maps, aws, commands, servers, d);
 
         if (d.HasErrors)
         {
             throw new FabulAwsConfigurationException(d.Errors);
         }
 
-        return new ConfigurationModel(file, baseDirectory, topology, aws, maps, instance!, ssh, staticHtml!, commands, passwordNames, timeouts, bake, deploy, d.Warnings);
+        return new ConfigurationModel(file, baseDirectory, topology, aws, maps, instance!, ssh, staticHtml!, commands, passwordNames, timeouts, bake, deploy, servers, d.Warnings);
     }
 }

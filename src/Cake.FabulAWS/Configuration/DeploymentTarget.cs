@@ -111,6 +111,18 @@ public sealed record DeploymentTarget
     /// </summary>
     public TimeSpan? KeepPrevious { get; init; }
 
+    /// <summary>
+    /// Gets the servers besides the web tier that CreateEnvironment creates in this environment, by role, in the
+    /// file's order (<c>servers</c>; roles with a count of 0 left out); empty when none are configured.
+    /// </summary>
+    public IReadOnlyList<RoleServers> Servers { get; init; } = [];
+
+    /// <summary>Gets the commands run on each new server of a role (<c>role_provision_commands</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CommandTemplate>> RoleProvisionCommands { get; init; } = new Dictionary<string, IReadOnlyList<CommandTemplate>>();
+
+    /// <summary>Gets the web tier of a new environment (<c>group_settings</c>).</summary>
+    public GroupSettings Group { get; init; } = new();
+
     /// <summary>Gets the configuration file this target comes from.</summary>
     public required string ConfigFile { get; init; }
 
@@ -145,6 +157,13 @@ public sealed record DeploymentTarget
     /// <param name="commit">The commit being deployed.</param>
     /// <returns>The commands to run, in order.</returns>
     public IReadOnlyList<string> RenderProvisionCommands(string commit) => Render(ProvisionCommands, commit);
+
+    /// <summary>Renders the <see cref="RoleProvisionCommands"/> of one role for a commit.</summary>
+    /// <param name="role">The role.</param>
+    /// <param name="commit">The commit CheckBranch verified.</param>
+    /// <returns>The commands to run, in order; empty for a role without commands.</returns>
+    public IReadOnlyList<string> RenderRoleProvisionCommands(string role, string commit) =>
+        RoleProvisionCommands.TryGetValue(role, out var commands) ? Render(commands, commit) : [];
 
     /// <summary>Renders <see cref="DeployWorkerCommands"/> for a commit.</summary>
     /// <param name="commit">The commit being deployed.</param>

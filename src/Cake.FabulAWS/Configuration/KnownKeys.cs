@@ -15,6 +15,7 @@ internal static class KnownKeys
         "connect_timeout", "command_timeout", "password_names", "static_html", "static_root",
         "web_role", "worker_role", "provision_commands", "deploy_worker_commands", "timeouts",
         "code_root", "code_source", "bake_secrets", "keep_releases", "serial", "smoke_check", "web_port", "keep_previous",
+        "servers", "role_provision_commands", "group_settings",
     ];
 
     /// <summary>Top-level keys of FabulAWS's own file that Cake.FabulAWS ignores (with a warning), so such a file loads.</summary>
@@ -50,6 +51,8 @@ internal static class KnownKeys
     public static readonly IReadOnlyList<string> Serial = ["strategy", "batch_size", "max_surge_percent"];
 
     public static readonly IReadOnlyList<string> SmokeCheck = ["path", "status", "contains", "url"];
+
+    public static readonly IReadOnlyList<string> GroupSettings = ["min_size", "max_size", "desired_capacity", "health_check_type", "health_check_grace_period"];
 
     /// <summary>Top-level keys that take one value or a map <c>{environment: value}</c> (see <c>Sections.PerEnvironment</c>).</summary>
     public static readonly IReadOnlyList<string> PerEnvironment = ["aws_profile", "deploy_user", "ec2_attr_for_ssh", "ssh_key", "ssh_port", "known_hosts", "web_port", "keep_previous"];

@@ -15,7 +15,8 @@ internal static class TargetResolver
         var maps = model.Maps;
         var webRole = model.Commands.WebRole!;
         var workerRole = model.Commands.WorkerRole!;
-        var roles = new[] { webRole, workerRole };
+        var servers = model.Servers.ServersFor(chosenEnvironment).Where(s => s.Count > 0).ToList();
+        var roles = new[] { webRole, workerRole }.Concat(servers.Select(s => s.Role)).Distinct(StringComparer.Ordinal).ToList();
         var region = model.Aws.Region!;
         return new DeploymentTarget
         {
@@ -51,6 +52,9 @@ internal static class TargetResolver
             SmokeCheck = model.Deploy.SmokeChecks.GetValueOrDefault(chosenEnvironment),
             WebPort = model.Deploy.WebPort!.For(chosenEnvironment),
             KeepPrevious = model.Deploy.KeepPrevious!.For(chosenEnvironment),
+            Servers = servers,
+            RoleProvisionCommands = model.Servers.RoleCommands,
+            Group = model.Servers.GroupFor(chosenEnvironment),
             ConfigFile = model.File,
         };
     }

@@ -21,6 +21,9 @@ public sealed record Ec2Instance(
     DateTimeOffset? LaunchTime,
     IReadOnlyDictionary<string, string> Tags)
 {
+    /// <summary>Gets the availability zone it runs in, when known.</summary>
+    public string? AvailabilityZone { get; init; }
+
     /// <summary>Reads an address by the name FabulAWS's <c>ec2_attr_for_ssh</c> uses.</summary>
     /// <param name="attribute">private_ip_address, ip_address, public_dns_name or private_dns_name (also the EC2 API names).</param>
     /// <returns>The address, or <c>null</c> when the instance has none.</returns>
@@ -47,6 +50,9 @@ public sealed record InstanceLaunch(string ImageId, string InstanceType)
 
     /// <summary>Gets the subnet.</summary>
     public string? SubnetId { get; init; }
+
+    /// <summary>Gets the availability zone to launch in (full name, such as us-east-1a); null lets EC2 choose.</summary>
+    public string? AvailabilityZone { get; init; }
 
     /// <summary>Gets the user data (plain text; the adapter encodes it).</summary>
     public string? UserData { get; init; }
@@ -175,7 +181,7 @@ public sealed record LaunchTemplateChange(string ImageId)
     /// <summary>Gets the key pair name, when it changes.</summary>
     public string? KeyName { get; init; }
 
-    /// <summary>Gets the security group ids, when they change.</summary>
+    /// <summary>Gets the security groups (ids, or names in the default VPC), when they change.</summary>
     public IReadOnlyList<string>? SecurityGroupIds { get; init; }
 
     /// <summary>Gets the user data (plain text), when it changes.</summary>

@@ -8,6 +8,13 @@ namespace Cake.FabulAWS.Ports;
 /// <param name="Port">The SSH port; null for the configured one.</param>
 public sealed record RemoteHost(string Address, string? InstanceId = null, int? Port = null)
 {
+    /// <summary>
+    /// Gets the name of the host's own log file, when the workflow names it (CreateEnvironment names each server's as
+    /// FabulAWS did: date, environment, role and zone). The host's output then goes to that file only; the console
+    /// gets what the workflow says about it. Null: the log is named by instance id and its lines also go to the console.
+    /// </summary>
+    public string? LogName { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => InstanceId is null ? Address : $"{Address} ({InstanceId})";
 }
@@ -63,6 +70,14 @@ public interface IRemoteHosts
     /// <param name="host">The host.</param>
     /// <returns>The path.</returns>
     string LogFile(RemoteHost host);
+
+    /// <summary>
+    /// Writes a line about a host into its log file only (what the workflow did for it: launched, waited, failed), in
+    /// the file's own format; the file is created owner-only when missing. Not while a step on the host is open.
+    /// </summary>
+    /// <param name="host">The host; its address may still be a placeholder when only <see cref="RemoteHost.LogName"/> matters.</param>
+    /// <param name="text">The line.</param>
+    void Note(RemoteHost host, string text);
 }
 
 /// <summary>

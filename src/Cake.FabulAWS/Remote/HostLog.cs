@@ -5,7 +5,8 @@ namespace Cake.FabulAWS.Remote;
 
 /// <summary>
 /// One host's log: lines go to its own file (appended, owner-only, named by instance id when there is one: the next
-/// instance may reuse the address) and to the Cake log as <c>[host] line</c>, secrets redacted.
+/// instance may reuse the address) and to the Cake log as <c>[host] line</c>, secrets redacted. A host whose log the
+/// workflow names (<see cref="RemoteHost.LogName"/>) writes to the Cake log at verbose level only.
 /// </summary>
 internal sealed class HostLog : IDisposable
 {
@@ -19,12 +20,13 @@ internal sealed class HostLog : IDisposable
     /// <param name="host">The host.</param>
     /// <param name="directory">The log directory (created when missing).</param>
     /// <param name="log">The Cake log.</param>
-    public HostLog(RemoteHost host, string directory, ICakeLog log)
+    /// <param name="fileName">The file's name; <see cref="FileName(RemoteHost)"/> when null.</param>
+    public HostLog(RemoteHost host, string directory, ICakeLog log, string? fileName = null)
     {
         this.host = host;
         this.log = log;
         Directory.CreateDirectory(directory);
-        FilePath = Path.Combine(directory, FileName(host));
+        FilePath = Path.Combine(directory, fileName ?? FileName(host));
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
         if (!OperatingSystem.IsWindows())
         {
@@ -37,11 +39,26 @@ internal sealed class HostLog : IDisposable
     /// <summary>Gets the log file.</summary>
     public string FilePath { get; }
 
-    /// <summary>The log file name of a host: its instance id, else its address.</summary>
+    /// <summary>The log file name of a host: the name the workflow gave it, else its instance id, else its address.</summary>
     /// <param name="host">The host.</param>
     /// <returns>A file name.</returns>
-    public static string FileName(RemoteHost host) =>
-        string.Concat((host.InstanceId ?? host.Address).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".log";
+    public static string FileName(RemoteHost host) => FileName(host.LogName ?? host.InstanceId ?? host.Address);
+
+    /// <summary>A log file name from a name: characters other than letters, digits and . - _ replaced.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>A file name.</returns>
+    public static string FileName(string name) =>
+        string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".log";
+
+    /// <summary>Writes one line to the file only.</summary>
+    /// <param name="text">The text.</param>
+    public void Note(string text)
+    {
+        lock (gate)
+        {
+            file.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {text}");
+        }
+    }
 
     /// <summary>Makes every later line hide these values.</summary>
     /// <param name="secrets">The secrets.</param>
@@ -69,7 +86,15 @@ internal sealed class HostLog : IDisposable
             file.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {text}");
         }
 
-        log.Write(level == LogLevel.Error ? Verbosity.Quiet : Verbosity.Normal, level, "[{0}] {1}", host.Address, text);
+        if (host.LogName is not null)
+        {
+            log.Write(Verbosity.Verbose, LogLevel.Verbose, "[{0}] {1}", host.Address, text);
+        }
+        else
+        {
+            log.Write(level == LogLevel.Error ? Verbosity.Quiet : Verbosity.Normal, level, "[{0}] {1}", host.Address, text);
+        }
+
         return text;
     }
 

@@ -15,6 +15,9 @@ public sealed class SshRemoteHosts : IRemoteHosts
     private readonly IInstances? instances;
     private Lazy<HostKeyStore> hostKeys;
 
+    // instance id -> the log name a workflow gave it: later steps on the instance write to the same file
+    private System.Collections.Concurrent.ConcurrentDictionary<string, string> logNames = new(StringComparer.Ordinal);
+
     /// <summary>Initializes a new instance of the <see cref="SshRemoteHosts"/> class.</summary>
     /// <param name="settings">The SSH settings.</param>
     /// <param name="log">The Cake log.</param>
@@ -49,7 +52,7 @@ public sealed class SshRemoteHosts : IRemoteHosts
     public async Task<string?> ProbeAsync(RemoteHost host, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var quiet = new SshRemoteHosts(settings, new QuietLog(log), instances) { Variables = Variables, Home = Home, hostKeys = hostKeys };
+        var quiet = new SshRemoteHosts(settings, new QuietLog(log), instances) { Variables = Variables, Home = Home, hostKeys = hostKeys, logNames = logNames };
         try
         {
             await using var step = await quiet.OpenAsync([host], cancellationToken).ConfigureAwait(false);
@@ -63,7 +66,15 @@ public sealed class SshRemoteHosts : IRemoteHosts
     }
 
     /// <inheritdoc />
-    public string LogFile(RemoteHost host) => Path.Combine(settings.LogDirectory, HostLog.FileName(host));
+    public string LogFile(RemoteHost host) => Path.Combine(settings.LogDirectory, FileName(host));
+
+    /// <inheritdoc />
+    public void Note(RemoteHost host, string text)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        using var hostLog = new HostLog(host, settings.LogDirectory, log, FileName(host));
+        hostLog.Note(text);
+    }
 
     /// <inheritdoc />
     public Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default)
@@ -73,6 +84,27 @@ public sealed class SshRemoteHosts : IRemoteHosts
         var keys = SshKeys.Open(settings, Variables, Home, target);
         var connections = hosts.Select(h => new HostConnection(h, settings, keys, ct =>
             HostKeyCheck.PrepareAsync(h, h.Port ?? settings.Port, settings, hostKeys.Value, instances, ct))).ToList();
-        return Task.FromResult<IRemoteStep>(new SshStep(settings, log, connections) { AfterSecretFilesCreated = AfterSecretFilesCreated });
+        return Task.FromResult<IRemoteStep>(new SshStep(settings, log, connections) { AfterSecretFilesCreated = AfterSecretFilesCreated, FileNames = FileName });
+    }
+
+    /// <summary>
+    /// The log file name of a host: the name a workflow gave it (remembered for its instance, so a later step of the
+    /// run that finds the instance again, such as deploy_worker, writes to the same file), else its instance id.
+    /// </summary>
+    private string FileName(RemoteHost host)
+    {
+        if (host.InstanceId is { } id)
+        {
+            if (host.LogName is { } name)
+            {
+                logNames[id] = name;
+            }
+            else if (logNames.TryGetValue(id, out var given))
+            {
+                return HostLog.FileName(given);
+            }
+        }
+
+        return HostLog.FileName(host);
     }
 }

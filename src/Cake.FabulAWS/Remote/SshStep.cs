@@ -28,6 +28,9 @@ internal sealed partial class SshStep : IRemoteStep
     /// <inheritdoc />
     public IReadOnlyList<RemoteHost> Hosts { get; }
 
+    /// <summary>Gets the log file name of each host.</summary>
+    internal Func<RemoteHost, string> FileNames { get; init; } = HostLog.FileName;
+
     /// <summary>Gets the test hook called once the empty owner-only temporary secret files exist.</summary>
     internal Func<RemoteHost, IReadOnlyList<string>, Task>? AfterSecretFilesCreated { get; init; }
 
@@ -93,7 +96,9 @@ internal sealed partial class SshStep : IRemoteStep
         })).ConfigureAwait(false);
 
         var failed = results.Count(r => !r.Succeeded);
-        log.Write(Verbosity.Normal, failed == 0 ? LogLevel.Information : LogLevel.Error, "{0}: {1} of {2} host(s) succeeded in {3:0.0} s", step, results.Length - failed, results.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        // hosts with a log of their own (CreateEnvironment's servers) leave the summary to the workflow
+        var quiet = Hosts.Count > 0 && Hosts.All(h => h.LogName is not null);
+        log.Write(quiet ? Verbosity.Verbose : Verbosity.Normal, quiet ? LogLevel.Verbose : failed == 0 ? LogLevel.Information : LogLevel.Error, "{0}: {1} of {2} host(s) succeeded in {3:0.0} s", step, results.Length - failed, results.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return failed == 0 ? results : throw new RemoteCommandException(step, results);
     }
 
@@ -159,7 +164,7 @@ internal sealed partial class SshStep : IRemoteStep
         {
             if (!logs.TryGetValue(host, out var hostLog))
             {
-                hostLog = new HostLog(host, settings.LogDirectory, log);
+                hostLog = new HostLog(host, settings.LogDirectory, log, FileNames(host));
                 logs[host] = hostLog;
             }
 

@@ -28,6 +28,20 @@ public sealed class InstancesAdapterTests
         }
 
         [Fact]
+        public async Task Should_Launch_In_The_Zone_Asked_For_And_Describe_It()
+        {
+            // When
+            var launched = await Ports.Instances.LaunchAsync(new InstanceLaunch(Server.BaseImageId, "t3.micro") { AvailabilityZone = "us-east-1b", Tags = Tags(("role", "cache")) });
+            var other = await Ports.Instances.LaunchAsync(new InstanceLaunch(Server.BaseImageId, "t3.micro") { AvailabilityZone = "us-east-1c" });
+            var described = await Ports.Instances.DescribeAsync([launched.InstanceId, other.InstanceId]);
+
+            // Then
+            Assert.Equal(("us-east-1b", "us-east-1c"), (launched.AvailabilityZone, other.AvailabilityZone));
+            Assert.Equal(["us-east-1b", "us-east-1c"], described.OrderBy(i => i.AvailabilityZone).Select(i => i.AvailabilityZone));
+            Assert.Equal("us-east-1b", Server.Inspect(s => s.Instances[launched.InstanceId].AvailabilityZone));
+        }
+
+        [Fact]
         public async Task Should_Launch_From_A_Launch_Template()
         {
             // Given

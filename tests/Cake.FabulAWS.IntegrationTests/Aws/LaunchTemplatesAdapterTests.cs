@@ -19,6 +19,19 @@ public sealed class LaunchTemplatesAdapterTests
             Assert.StartsWith("lt-", created.TemplateId);
             Assert.Equal(created, found);
         }
+
+        [Fact]
+        public async Task Should_Send_Security_Group_Ids_And_Names_Apart()
+        {
+            // When
+            await Ports.LaunchTemplates.CreateTemplateAsync("base", new LaunchTemplateChange(Server.BaseImageId) { InstanceType = "t3.micro", KeyName = "deploy", SecurityGroupIds = ["sg-0web", "demo-web-sg"] });
+            var fields = Server.Inspect(s => s.LaunchTemplates.Values.Single(t => t.Name == "base").Versions[0].Data.Fields);
+
+            // Then
+            Assert.Equal("sg-0web", fields["SecurityGroupId.1"]);
+            Assert.Equal("demo-web-sg", fields["SecurityGroup.1"]);
+            Assert.Equal("deploy", fields["KeyName"]);
+        }
     }
 
     public sealed class TheCreateVersionFindVersionAndSetDefaultVersionMethods : LocalAwsTest

@@ -7,9 +7,10 @@ namespace Cake.FabulAWS.IntegrationTests.Pipeline;
 
 /// <summary>
 /// What a user has when they deploy with the pipeline, on this machine: a git repository of a small web app with its
-/// fabulaws-config.yml (environment <c>local</c>) and a bare "origin", and an in-process LocalAws with real instance
-/// hosts holding the app's group (launch template <c>demo-lt</c> version 1, on <c>$Latest</c>), behind a classic load
-/// balancer or a target group. <see cref="CakeAsync"/> runs <c>build/build.cake</c> against it as a user would.
+/// fabulaws-config.yml (environment <c>local</c>, or another name) and a bare "origin", and an in-process LocalAws with
+/// real instance hosts holding the app's group (launch template <c>demo-lt</c> version 1, on <c>$Latest</c>), behind a
+/// classic load balancer or a target group; or only the load balancer, for CreateEnvironment to build the rest.
+/// <see cref="CakeAsync"/> runs <c>build/build.cake</c> against it as a user would.
 /// </summary>
 internal sealed class AppEnvironment : IAsyncDisposable
 {
@@ -41,6 +42,12 @@ internal sealed class AppEnvironment : IAsyncDisposable
 
     public string InitialImage { get; private set; } = string.Empty;
 
+    /// <summary>Gets the environment of fabulaws-config.yml the pipeline runs for: <c>local</c> unless told otherwise.</summary>
+    public string EnvironmentName { get; private init; } = "local";
+
+    /// <summary>Gets a value indicating whether LocalAws holds the group and its template (else only the load balancer).</summary>
+    public bool HasGroup { get; private init; } = true;
+
     /// <summary>Gets a value indicating whether the group is behind the target group <see cref="LoadBalancer"/> instead of a classic ELB.</summary>
     public bool UsesTargetGroup { get; private init; }
 
@@ -55,9 +62,11 @@ internal sealed class AppEnvironment : IAsyncDisposable
 
     /// <summary>
     /// Starts LocalAws and the repository; the group has <paramref name="instances"/> instances of version 1, or of the
-    /// launch configuration <see cref="LaunchConfiguration"/> (every field set) when <paramref name="legacy"/>.
+    /// launch configuration <see cref="LaunchConfiguration"/> (every field set) when <paramref name="legacy"/>; without
+    /// <paramref name="group"/> there is neither group nor template, only the load balancer.
     /// </summary>
-    public static async Task<AppEnvironment> StartAsync(int instances = 2, Func<LocalAwsOptions, LocalAwsOptions>? options = null, bool legacy = false, bool targetGroup = false)
+    public static async Task<AppEnvironment> StartAsync(
+        int instances = 2, Func<LocalAwsOptions, LocalAwsOptions>? options = null, bool legacy = false, bool targetGroup = false, string environment = "local", bool group = true)
     {
         var root = Directory.CreateTempSubdirectory("fabulaws-app-").FullName;
         File.SetUnixFileMode(root, (UnixFileMode)Convert.ToInt32("755", 8));
@@ -65,7 +74,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
         await KeyGen.CreateAsync(key, comment: "fabulaws-test");
         var fast = Deployments.FastOptions() with { AuthorizedKeys = [await File.ReadAllTextAsync(key + ".pub")], RandomSeed = null };
         var aws = await LocalAwsServer.StartAsync(options is null ? fast : options(fast));
-        var app = new AppEnvironment(root, aws) { UsesTargetGroup = targetGroup };
+        var app = new AppEnvironment(root, aws) { UsesTargetGroup = targetGroup, EnvironmentName = environment, HasGroup = group };
         try
         {
             await app.SeedAsync(instances, legacy);
@@ -96,16 +105,16 @@ internal sealed class AppEnvironment : IAsyncDisposable
         ["GIT_TERMINAL_PROMPT"] = "0",
     };
 
-    /// <summary>Runs a target of the pipeline for environment <c>local</c> of this repository, without the test suite.</summary>
+    /// <summary>Runs a target of the pipeline for the environment of this repository, without the test suite.</summary>
     public Task<(int ExitCode, string Output)> CakeAsync(string target, params string[] arguments) => CakeAsync(target, new Dictionary<string, string?>(), arguments);
 
     /// <summary>Runs a target with extra environment variables.</summary>
     public Task<(int ExitCode, string Output)> CakeAsync(string target, IReadOnlyDictionary<string, string?> variables, params string[] arguments) =>
         CakeRun.RunAsync(CakeEnvironment(variables), TimeSpan.FromMinutes(5), CakeArguments(target, arguments));
 
-    /// <summary>The arguments of a pipeline run of a target for environment <c>local</c> of this repository, without the test suite.</summary>
+    /// <summary>The arguments of a pipeline run of a target for the environment of this repository, without the test suite.</summary>
     public string[] CakeArguments(string target, params string[] arguments) =>
-        [$"--target={target}", "--environment=local", $"--config={ConfigPath}", "--skip-tests", .. arguments];
+        [$"--target={target}", $"--environment={EnvironmentName}", $"--config={ConfigPath}", "--skip-tests", .. arguments];
 
     /// <summary>The variables of a pipeline run, with extra ones.</summary>
     public IReadOnlyDictionary<string, string?> CakeEnvironment(IReadOnlyDictionary<string, string?>? variables = null)
@@ -201,6 +210,12 @@ internal sealed class AppEnvironment : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(v1, "www", "healthcheck.html"), "OK");
         InitialImage = Aws.CreateImageFromDirectory("demo-v1", v1);
         await Aws.WaitUntilAsync(s => s.Images[InitialImage].State == "available", TimeSpan.FromSeconds(20), "image v1 available");
+        if (!HasGroup)
+        {
+            await Deployments.CreateLoadBalancerAsync(Api, LoadBalancer);
+            return;
+        }
+
         await Api.CallAsync("ec2", "CreateLaunchTemplate", ("LaunchTemplateName", Template), ("LaunchTemplateData.ImageId", InitialImage), ("LaunchTemplateData.InstanceType", "t3.micro"),
             ("LaunchTemplateData.SecurityGroupId.1", "sg-0demo"), ("LaunchTemplateData.KeyName", "demo-key"));
         if (UsesTargetGroup)
@@ -218,7 +233,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
         (string, string)[] tags =
         [
             ("Tags.member.1.Key", "deployment"), ("Tags.member.1.Value", "demo"), ("Tags.member.1.PropagateAtLaunch", "true"),
-            ("Tags.member.2.Key", "environment"), ("Tags.member.2.Value", "local"), ("Tags.member.2.PropagateAtLaunch", "true"),
+            ("Tags.member.2.Key", "environment"), ("Tags.member.2.Value", EnvironmentName), ("Tags.member.2.PropagateAtLaunch", "true"),
             ("Tags.member.3.Key", "role"), ("Tags.member.3.Value", "web"), ("Tags.member.3.PropagateAtLaunch", "true"),
         ];
         if (legacy)
@@ -283,7 +298,7 @@ internal sealed class AppEnvironment : IAsyncDisposable
         if (UsesTargetGroup)
         {
             Config.Remove("load_balancers");
-            Config["target_groups"] = $"{{demo: {{local: ['{TargetGroupArn}']}}}}";
+            Config["target_groups"] = $"{{demo: {{{EnvironmentName}: ['{TargetGroupArn}']}}}}";
         }
 
         await File.WriteAllTextAsync(ConfigPath, string.Join('\n', Config.Select(c => $"{c.Key}: {c.Value}")) + "\n");
@@ -295,17 +310,17 @@ internal sealed class AppEnvironment : IAsyncDisposable
     private IEnumerable<(string, string)> DefaultConfig() =>
     [
         ("deployments", "[demo]"),
-        ("environments", "[local]"),
-        ("branches", "{demo: {local: main}}"),
+        ("environments", $"[{EnvironmentName}]"),
+        ("branches", $"{{demo: {{{EnvironmentName}: main}}}}"),
         ("region", "us-east-1"),
-        ("endpoint_urls", $"{{local: '{Aws.Endpoint}'}}"),
+        ("endpoint_urls", $"{{{EnvironmentName}: '{Aws.Endpoint}'}}"),
         ("avail_zones", "[a]"),
         ("security_groups", "{web: [sg-0demo]}"),
         ("instance_types", "{web: t3.micro, worker: t3.micro}"),
-        ("auto_scaling_groups", $"{{demo: {{local: {Group}}}}}"),
-        ("load_balancers", $"{{demo: {{local: [{LoadBalancer}]}}}}"),
+        ("auto_scaling_groups", $"{{demo: {{{EnvironmentName}: {Group}}}}}"),
+        ("load_balancers", $"{{demo: {{{EnvironmentName}: [{LoadBalancer}]}}}}"),
         ("launch_type", "launch_template"),
-        ("launch_templates", $"{{demo: {{local: {Template}}}}}"),
+        ("launch_templates", $"{{demo: {{{EnvironmentName}: {Template}}}}}"),
         ("instance_settings", $"{{ami: {Aws.BaseImageId}, key_name: demo-key}}"),
         ("deploy_user", "fabdeploy"),
         ("ec2_attr_for_ssh", "private_ip_address"),

@@ -103,3 +103,39 @@ public sealed class DeployFullBehindATargetGroupTests(Xunit.Abstractions.ITestOu
         Assert.All(old, id => Assert.Contains(app.Inspect(s => s.Instances[id].State), new[] { "shutting-down", "terminated" }));
     }
 }
+
+/// <summary>DeployFull of a group without instances (a new environment's): the sizes come from group_settings, as num_web did in FabulAWS.</summary>
+public sealed class DeployFullEmptyGroupTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private AppEnvironment app = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await AppEnvironment.StartAsync(instances: 0);
+        app.Config["group_settings"] = "{min_size: 1, desired_capacity: 3, max_size: 6}";
+        await app.WriteConfigAsync();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Should_Bring_An_Empty_Group_To_The_Configured_Sizes_Serving_The_New_Version()
+    {
+        // When
+        var (exitCode, log) = await app.CakeAsync("DeployFull");
+        output.WriteLine(log);
+
+        // Then
+        Assert.True(exitCode == 0, log);
+        Assert.Contains("has no instances: it gets 3 (group_settings: min 1, max 8, desired 3)", log);
+        var (sizes, inService, version) = app.Inspect(s =>
+        {
+            var group = s.Groups[AppEnvironment.Group];
+            return ((group.MinSize, group.MaxSize, group.DesiredCapacity), group.Members.Count(m => m.Lifecycle == "InService"), group.LaunchTemplate!.Version);
+        });
+        Assert.Equal(((1, 8, 3), 3, "2"), (sizes, inService, version));
+        await app.Aws.WaitUntilAsync(s => s.LoadBalancers[AppEnvironment.LoadBalancer].Instances.Values.Count(h => h.State == "InService") == 3, TimeSpan.FromSeconds(30), "3 instances in service behind the load balancer");
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        Assert.Equal("<h1>demo v2</h1>", await http.GetStringAsync(app.Site));
+    }
+}

@@ -74,14 +74,17 @@ public class PipelineTests
         }
 
         [Fact]
-        public async Task Should_Fail_Loudly_For_A_Target_Whose_Workflow_Does_Not_Exist_Yet()
+        public async Task Should_Build_An_Environment_After_The_Branch_Check_And_The_Tests()
         {
             // When
-            var (exitCode, output) = await CakeRun.RunAsync("--target=CreateEnvironment", "--environment=local");
+            var (exitCode, output) = await CakeRun.RunAsync("--target=CreateEnvironment", "--tree");
 
             // Then
-            Assert.NotEqual(0, exitCode);
-            Assert.Contains("CreateEnvironment is not implemented yet", output);
+            Assert.Equal(0, exitCode);
+            var lines = output.Split('\n').Select(l => l.TrimEnd()).ToList();
+            var block = lines.SkipWhile(l => l != "CreateEnvironment").TakeWhile(l => l.Length > 0)
+                .Select(l => l.TrimStart('│', '├', '└', '─', ' ')).ToList();
+            Assert.Equal(["CreateEnvironment", "CheckBranch", "Test", "Build"], block);
         }
     }
 

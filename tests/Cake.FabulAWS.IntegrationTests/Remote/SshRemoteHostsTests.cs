@@ -39,6 +39,57 @@ public sealed class SshRemoteHostsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_Keep_The_Output_Of_A_Host_With_A_Named_Log_In_That_File_With_The_Notes_About_It()
+    {
+        // Given
+        var log = new LevelLog();
+        var remote = new SshRemoteHosts(hosts.Settings(), log);
+        var host = hosts.Hosts[0] with { LogName = "2026-12-02_09-00-00_testing_cache_us-east-1a" };
+        remote.Note(host, "launched from ami-0base");
+
+        // When
+        await using (var step = await remote.OpenAsync([host]))
+        {
+            await step.RunAsync(RemoteCommand.Shell("echo cache is ready"));
+        }
+
+        remote.Note(host, "ready");
+
+        // Then
+        var path = Path.Combine(hosts.LogDirectory, "2026-12-02_09-00-00_testing_cache_us-east-1a.log");
+        Assert.Equal(path, remote.LogFile(host));
+        var lines = (await File.ReadAllLinesAsync(path)).Select(l => l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..]).ToList();
+        Assert.Equal(["launched from ami-0base", "$ { echo cache is ready; } </dev/null", "cache is ready", "ok in", "ready"], lines.Select(l => l.StartsWith("ok in", StringComparison.Ordinal) ? "ok in" : l));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.False(File.Exists(Path.Combine(hosts.LogDirectory, $"{host.InstanceId}.log")));
+        Assert.Contains((Cake.Core.Diagnostics.Verbosity.Verbose, $"[{host.Address}] cache is ready"), log.Lines);
+        Assert.DoesNotContain(log.Lines, l => l.Verbosity != Cake.Core.Diagnostics.Verbosity.Verbose);
+    }
+
+    [Fact]
+    public async Task Should_Write_A_Later_Step_On_The_Same_Instance_To_Its_Named_Log_With_Its_Output_On_The_Console()
+    {
+        // Given: the workflow named the instance's log; a later step finds the instance again by id (deploy_worker)
+        var log = new LevelLog();
+        var remote = new SshRemoteHosts(hosts.Settings(), log);
+        var named = hosts.Hosts[0] with { LogName = "2026-12-02_09-00-00_testing_worker_us-east-1a" };
+        remote.Note(named, "ready");
+
+        // When
+        await using (var step = await remote.OpenAsync([hosts.Hosts[0]]))
+        {
+            await step.RunAsync(RemoteCommand.Shell("echo migrating"));
+        }
+
+        // Then
+        var path = Path.Combine(hosts.LogDirectory, "2026-12-02_09-00-00_testing_worker_us-east-1a.log");
+        Assert.Equal(path, remote.LogFile(hosts.Hosts[0]));
+        Assert.Contains("migrating", await File.ReadAllTextAsync(path));
+        Assert.False(File.Exists(Path.Combine(hosts.LogDirectory, $"{hosts.Hosts[0].InstanceId}.log")));
+        Assert.Contains((Cake.Core.Diagnostics.Verbosity.Normal, $"[{hosts.Hosts[0].Address}] migrating"), log.Lines);
+    }
+
+    [Fact]
     public async Task Should_List_Every_Failed_Host_And_Keep_The_Other_Results()
     {
         // Given
@@ -137,5 +188,25 @@ public sealed class SshRemoteHostsTests : IAsyncLifetime
         Assert.Equal("<h1>v2</h1>", content);
         Assert.Equal(["page.html"], leftovers); // no temporary file left behind
         Assert.Empty(Directory.GetFiles(Path.Combine(hosts.Home(0), "www/static")));
+    }
+
+    private sealed class LevelLog : Cake.Core.Diagnostics.ICakeLog
+    {
+        private readonly List<(Cake.Core.Diagnostics.Verbosity Verbosity, string Text)> lines = [];
+
+        public Cake.Core.Diagnostics.Verbosity Verbosity { get; set; } = Cake.Core.Diagnostics.Verbosity.Diagnostic;
+
+        public IReadOnlyList<(Cake.Core.Diagnostics.Verbosity Verbosity, string Text)> Lines
+        {
+            get { lock (lines) { return [.. lines]; } }
+        }
+
+        public void Write(Cake.Core.Diagnostics.Verbosity verbosity, Cake.Core.Diagnostics.LogLevel level, string format, params object[] args)
+        {
+            lock (lines)
+            {
+                lines.Add((verbosity, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args)));
+            }
+        }
     }
 }

@@ -81,6 +81,53 @@ public sealed class FabulAwsAliasesTests
         }
     }
 
+    public sealed class TheFabulAwsCreateEnvironmentAsyncMethod
+    {
+        private static readonly Cake.FabulAWS.Workflows.CheckBranch.CheckedBranch Verified = new("main", "0123abcd");
+        private readonly FabulAwsAliasesTests fixture = new();
+
+        [Fact]
+        public async Task Should_Refuse_While_A_Server_Of_The_Environment_Runs()
+        {
+            // Given
+            fixture.aws.Instances.FindByTagsAsync(Arg.Any<IReadOnlyDictionary<string, string>>(), Arg.Any<IEnumerable<string>>(), Arg.Any<CancellationToken>())
+                .Returns([new Ec2Instance("i-0old", "running", "10.0.0.9", null, null, null, "ami-1", null, new Dictionary<string, string> { ["role"] = "worker" })]);
+
+            // When
+            var error = await Record.ExceptionAsync(() => fixture.Context().FabulAwsCreateEnvironmentAsync(Staging, Verified));
+
+            // Then
+            Assert.IsType<CakeException>(error);
+            Assert.StartsWith("CreateEnvironment builds app/staging from nothing, but 1 of its server(s) still run:", error.Message);
+            Assert.Contains("ec2 terminate-instances --instance-ids i-0old", error.Message);
+            await fixture.aws.Provisioning.DidNotReceiveWithAnyArgs().CreateGroupAsync(default!, default);
+        }
+
+        [Fact]
+        public async Task Should_Need_The_Confirmation_Of_A_Production_Environment_Before_Any_Call()
+        {
+            // Given
+            var production = ConfigText.Parse(ConfigText.Minimal).Resolve("production");
+
+            // When
+            var error = await Record.ExceptionAsync(() => fixture.Context().FabulAwsCreateEnvironmentAsync(production, Verified));
+
+            // Then
+            Assert.Equal("production is a production environment and there is no terminal to confirm CreateEnvironment at: run again with --confirm=production. Nothing was changed.", error?.Message);
+            await fixture.aws.Instances.DidNotReceiveWithAnyArgs().FindByTagsAsync(default!, default!, default);
+        }
+
+        [Fact]
+        public async Task Should_Throw_If_The_Verified_Branch_Is_Null()
+        {
+            // When
+            var error = await Record.ExceptionAsync(() => fixture.Context().FabulAwsCreateEnvironmentAsync(Staging, null!));
+
+            // Then
+            Assert.Equal("verified", Assert.IsType<ArgumentNullException>(error).ParamName);
+        }
+    }
+
     public sealed class TheFabulAwsUpdateServerPasswordsAsyncMethod
     {
         private readonly FabulAwsAliasesTests fixture = new();

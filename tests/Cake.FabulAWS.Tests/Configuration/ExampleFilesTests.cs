@@ -94,7 +94,7 @@ public sealed class ExampleFilesTests
             // Then
             Assert.Empty(config.Warnings);
             Assert.Equal(["demo"], config.Deployments);
-            Assert.Equal(["local", "staging", "production"], config.Environments);
+            Assert.Equal(["local", "testing", "staging", "production"], config.Environments);
             Assert.Equal(("demo", "main", "us-east-1"), (local.Deployment, local.Branch, local.Region));
             Assert.Equal(new Uri("http://127.0.0.1:4566"), local.EndpointUrl);
             Assert.Equal((LaunchType.LaunchTemplate, "demo-local-lt"), (local.LaunchType, local.LaunchTemplateName));
@@ -103,6 +103,26 @@ public sealed class ExampleFilesTests
             Assert.Equal("demo-local-asg", local.AutoScalingGroupName);
             Assert.Equal(["demo-local-lb"], local.LoadBalancerNames);
             Assert.False(local.IsProduction);
+        }
+
+        [Fact]
+        public void Should_Describe_A_Testing_Environment_CreateEnvironment_Builds_On_LocalAws()
+        {
+            // Given
+            var config = FabulAwsConfig.Parse(RepositoryFiles.Read("fabulaws-config.yml"), "fabulaws-config.yml");
+
+            // When
+            var testing = config.Resolve("testing", null, NoVariables);
+
+            // Then
+            Assert.Equal(new Uri("http://127.0.0.1:4566"), testing.EndpointUrl);
+            Assert.Equal(("demo-testing-asg", "demo-testing-lt", 2222, 8080), (testing.AutoScalingGroupName, testing.LaunchTemplateName, testing.Ssh.Port, testing.WebPort));
+            Assert.Equal(["demo-testing-lb"], testing.LoadBalancerNames);
+            Assert.Equal(["db-primary", "db-replica", "cache", "worker"], testing.Servers.Select(s => s.Role));
+            Assert.All(testing.Servers, s => Assert.Equal(1, s.Count));
+            Assert.All(testing.Servers, s => Assert.Single(testing.RenderRoleProvisionCommands(s.Role, "0123abc")));
+            Assert.Equal((2, 4, 2), (testing.Group.MinSize, testing.Group.MaxSize, testing.Group.DesiredCapacity));
+            Assert.Empty(config.Resolve("local", null, NoVariables).Servers);
         }
 
         [Theory]

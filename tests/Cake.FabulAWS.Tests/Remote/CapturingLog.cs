@@ -9,6 +9,11 @@ internal sealed class CapturingLog : ICakeLog
 
     public Verbosity Verbosity { get; set; } = Verbosity.Diagnostic;
 
-    public void Write(Verbosity verbosity, LogLevel level, string format, params object[] args) =>
-        Lines.Add(args.Length == 0 ? format : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
+    public void Write(Verbosity verbosity, LogLevel level, string format, params object[] args)
+    {
+        lock (Lines)
+        {
+            Lines.Add(args.Length == 0 ? format : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
+        }
+    }
 }

@@ -10,6 +10,15 @@ internal sealed class FakeRemote : IRemoteHosts
 {
     public List<string> Operations { get; } = [];
 
+    /// <summary>Notes an operation; hosts of a workflow may be worked on at once.</summary>
+    public void Record(string operation)
+    {
+        lock (Operations)
+        {
+            Operations.Add(operation);
+        }
+    }
+
     public List<(string Directory, IReadOnlyList<RemoteSecret> Secrets)> SecretWrites { get; } = [];
 
     public List<RemoteUpload> Uploads { get; } = [];
@@ -48,15 +57,20 @@ internal sealed class FakeRemote : IRemoteHosts
 
     public Task<string?> ProbeAsync(RemoteHost host, CancellationToken cancellationToken = default)
     {
-        Operations.Add("probe " + host.Address);
+        Record("probe " + host.Address);
         return Task.FromResult(Probe(host));
     }
 
-    public string LogFile(RemoteHost host) => $"/logs/{host.InstanceId ?? host.Address}.log";
+    public string LogFile(RemoteHost host) => $"/logs/{host.LogName ?? host.InstanceId ?? host.Address}.log";
+
+    /// <summary>Gets the lines noted in each log file.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentQueue<string>> Notes { get; } = new();
+
+    public void Note(RemoteHost host, string text) => Notes.GetOrAdd(LogFile(host), _ => new()).Enqueue(text);
 
     public Task<IRemoteStep> OpenAsync(IReadOnlyList<RemoteHost> hosts, CancellationToken cancellationToken = default)
     {
-        Operations.Add("open " + string.Join(",", hosts.Select(h => h.Address)));
+        Record("open " + string.Join(",", hosts.Select(h => h.Address)));
         return Task.FromResult<IRemoteStep>(new Step(this, hosts));
     }
 
@@ -68,7 +82,7 @@ internal sealed class FakeRemote : IRemoteHosts
 
         public Task<IReadOnlyList<HostResult>> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
         {
-            remote.Operations.Add("run " + command.RenderSafe());
+            remote.Record("run " + command.RenderSafe());
             var exit = remote.ExitCode(commands++, command);
             var results = hosts.Select(h => new HostResult(h, exit, exit == 0 ? string.Empty : "boom\nlast line", TimeSpan.FromSeconds(1), exit == 0 ? null : $"exit code {exit}: {command.RenderSafe()}")).ToList();
             return exit == 0 ? Task.FromResult<IReadOnlyList<HostResult>>(results) : throw new RemoteCommandException(command.RenderSafe(), results);
@@ -76,33 +90,41 @@ internal sealed class FakeRemote : IRemoteHosts
 
         public Task<IReadOnlyList<HostResult>> UploadAsync(IReadOnlyList<RemoteUpload> files, CancellationToken cancellationToken = default)
         {
-            remote.Operations.Add("upload " + string.Join(",", files.Select(f => f.RemotePath)));
-            remote.Uploads.AddRange(files);
+            remote.Record("upload " + string.Join(",", files.Select(f => f.RemotePath)));
+            lock (remote.Uploads)
+            {
+                remote.Uploads.AddRange(files);
+            }
+
             return Ok();
         }
 
         public Task<IReadOnlyList<HostResult>> RemoveAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
         {
-            remote.Operations.Add("remove " + string.Join(",", paths));
+            remote.Record("remove " + string.Join(",", paths));
             return Ok();
         }
 
         public Task<IReadOnlyList<HostFiles>> FindFilesAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
         {
-            remote.Operations.Add("find " + string.Join(",", paths));
+            remote.Record("find " + string.Join(",", paths));
             return Task.FromResult<IReadOnlyList<HostFiles>>([.. hosts.Select(h => new HostFiles(h, [.. paths.Where(p => remote.Files(h).Contains(p))], [.. paths.Where(p => !remote.Files(h).Contains(p))]))]);
         }
 
         public Task<IReadOnlyList<HostResult>> WriteSecretsAsync(string directory, IReadOnlyList<RemoteSecret> secrets, CancellationToken cancellationToken = default)
         {
-            remote.Operations.Add($"secrets {directory} " + string.Join(",", secrets.Select(s => s.Name)));
-            remote.SecretWrites.Add((directory, secrets));
+            remote.Record($"secrets {directory} " + string.Join(",", secrets.Select(s => s.Name)));
+            lock (remote.SecretWrites)
+            {
+                remote.SecretWrites.Add((directory, secrets));
+            }
+
             return Ok();
         }
 
         public ValueTask DisposeAsync()
         {
-            remote.Operations.Add("close");
+            remote.Record("close");
             return ValueTask.CompletedTask;
         }
 

@@ -113,7 +113,9 @@ internal sealed class Ec2LaunchTemplates(Func<IAmazonEC2> ec2, Func<string> regi
         ImageId = change.ImageId,
         InstanceType = change.InstanceType is { Length: > 0 } type ? InstanceType.FindValue(type) : null,
         KeyName = change.KeyName,
-        SecurityGroupIds = change.SecurityGroupIds is { Count: > 0 } groups ? [.. groups] : null,
+        // fabulaws-config.yml may name groups (default VPC) or give their ids (any VPC)
+        SecurityGroupIds = change.SecurityGroupIds?.Where(g => g.StartsWith("sg-", StringComparison.Ordinal)).ToList() is { Count: > 0 } ids ? ids : null,
+        SecurityGroups = change.SecurityGroupIds?.Where(g => !g.StartsWith("sg-", StringComparison.Ordinal)).ToList() is { Count: > 0 } names ? names : null,
         UserData = Ec2Mapping.Base64(change.UserData),
     };
 

@@ -7,7 +7,7 @@ namespace Cake.FabulAWS.Aws.Ec2;
 /// <summary>Maps AWSSDK.EC2 model types onto port records, and port tags onto EC2 filters and tag specifications.</summary>
 internal static class Ec2Mapping
 {
-    public static Ec2Instance Instance(Instance instance) => new(
+    public static Ec2Instance Instance(Instance instance) => new Ec2Instance(
         instance.InstanceId,
         instance.State?.Name?.Value ?? "unknown",
         instance.PrivateIpAddress,
@@ -16,7 +16,10 @@ internal static class Ec2Mapping
         NullIfEmpty(instance.PublicDnsName),
         instance.ImageId,
         instance.LaunchTime is { } launched ? new DateTimeOffset(DateTime.SpecifyKind(launched, DateTimeKind.Utc)) : null,
-        TagMap(instance.Tags));
+        TagMap(instance.Tags))
+    {
+        AvailabilityZone = NullIfEmpty(instance.Placement?.AvailabilityZone),
+    };
 
     public static MachineImage Image(Image image) => new(
         image.ImageId,

@@ -41,6 +41,7 @@ internal sealed class InstancesAdapter(Func<IAmazonEC2> ec2, Func<string> region
                 SecurityGroupIds = launch.SecurityGroupIds.Where(IsGroupId).ToList() is { Count: > 0 } ids ? ids : null,
                 SecurityGroups = launch.SecurityGroupIds.Where(g => !IsGroupId(g)).ToList() is { Count: > 0 } names ? names : null,
                 SubnetId = launch.SubnetId,
+                Placement = launch.AvailabilityZone is { } zone ? new Placement { AvailabilityZone = zone } : null,
                 UserData = Ec2Mapping.Base64(launch.UserData),
                 TagSpecifications = Ec2Mapping.TagSpecifications("instance", launch.Tags),
                 LaunchTemplate = launch.LaunchTemplate is { } template ? Ec2LaunchTemplates.Specification(template) : null,

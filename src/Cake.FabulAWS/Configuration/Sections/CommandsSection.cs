@@ -30,9 +30,13 @@ internal sealed record CommandsSection(
         return role;
     }
 
-    private static List<CommandTemplate> ReadCommands(RootEntries root, string key, Diagnostics d)
+    private static List<CommandTemplate> ReadCommands(RootEntries root, string key, Diagnostics d) =>
+        root[key] is { } node ? ReadList(node, key, d) : [];
+
+    /// <summary>Reads a list of commands at a path, each checked for unknown placeholders; empty when the node is empty.</summary>
+    public static List<CommandTemplate> ReadList(YamlDotNet.RepresentationModel.YamlNode node, string key, Diagnostics d)
     {
-        if (root[key] is not { } node || Nodes.IsNull(node) || Nodes.Sequence(node, key, d) is not { } sequence)
+        if (Nodes.IsNull(node) || Nodes.Sequence(node, key, d) is not { } sequence)
         {
             return [];
         }

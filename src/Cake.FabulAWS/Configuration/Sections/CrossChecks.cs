@@ -5,7 +5,7 @@ namespace Cake.FabulAWS.Configuration.Sections;
 /// <summary>The rules that span sections, run once every section has read itself.</summary>
 internal static class CrossChecks
 {
-    public static void Run(RootEntries root, TopologySection topology, ScopedSections maps, AwsSection aws, CommandsSection commands, Diagnostics d)
+    public static void Run(RootEntries root, TopologySection topology, ScopedSections maps, AwsSection aws, CommandsSection commands, ServersSection servers, Diagnostics d)
     {
         if (topology.Deployments is { } deployments && topology.Environments is { } environments)
         {
@@ -17,11 +17,32 @@ internal static class CrossChecks
         if (topology.Environments is { } names && commands.WebRole is { } webRole)
         {
             maps.InstanceTypes.RequireEach(names, [webRole], $"the {webRole} role needs an instance type for the builder instance", root.RootMark, d);
+            RequireServerTypes(root, maps, servers, names, d);
         }
 
         if (aws.LaunchType == LaunchType.LaunchConfiguration && maps.LaunchTemplates.Node is { } templates)
         {
             d.Error(templates, "launch_templates", "only used with launch_type: launch_template; remove it or change launch_type");
+        }
+    }
+
+    /// <summary>Every role with servers in an environment needs an instance type there.</summary>
+    private static void RequireServerTypes(RootEntries root, ScopedSections maps, ServersSection servers, IReadOnlyList<string> environments, Diagnostics d)
+    {
+        if (maps.InstanceTypes.IsEmpty || d.HasErrorOn("instance_types"))
+        {
+            return;
+        }
+
+        foreach (var environment in environments)
+        {
+            foreach (var role in servers.ServersFor(environment).Where(s => s.Count > 0))
+            {
+                if (maps.InstanceTypes.Find(environment, role.Role) is null && !maps.InstanceTypes.IsInvalid(environment, role.Role))
+                {
+                    d.Error(maps.InstanceTypes.MarkFor(environment) ?? root.RootMark, $"instance_types/{environment}/{role.Role}", $"missing (servers gives {environment} {role.Count} {role.Role} server(s))");
+                }
+            }
         }
     }
 

@@ -75,6 +75,17 @@ internal sealed class DeployRun
 
     public IReadOnlyList<string> Terminated => terminated;
 
+    /// <summary>Gets a value indicating whether the group had no instances and no desired capacity: a new environment's.</summary>
+    public bool IsEmptyGroup => Before.Group.DesiredCapacity == 0 && !Before.Active.Any();
+
+    /// <summary>
+    /// Gets the sizes the group ends a successful deploy with: the ones it had, or for an empty group those of
+    /// <c>group_settings</c> (FabulAWS's deploy_full took <c>num_web</c> when the desired capacity was 0).
+    /// </summary>
+    public GroupSizes Final => IsEmptyGroup
+        ? new GroupSizes(Target.Group.MinSize, Math.Max(Before.Group.MaxSize, Target.Group.MaxSize), Target.Group.DesiredCapacity)
+        : new GroupSizes(Before.Group.MinSize, Before.Group.MaxSize, Before.Group.DesiredCapacity);
+
     /// <summary>Reads the group and its load balancers and finds the release to deploy.</summary>
     public static async Task<DeployRun> StartAsync(EnvironmentServices services, string kind, DeploySettings settings, CancellationToken cancellationToken)
     {
@@ -90,11 +101,12 @@ internal sealed class DeployRun
 
     /// <summary>
     /// A group that follows <c>$Latest</c> or <c>$Default</c> is pinned to the numbered version its instances run, so
-    /// that a rollback returns to that version and not to whatever <c>$Latest</c> means by then.
+    /// that a rollback returns to that version and not to whatever <c>$Latest</c> means by then. An empty group has
+    /// nothing to return to.
     /// </summary>
     private static async Task<GroupView> PinAsync(EnvironmentServices services, GroupView before, CancellationToken cancellationToken)
     {
-        if (before.Group.LaunchSource is not { LaunchTemplateVersion: { } version } source || long.TryParse(version, out _))
+        if (before.Group.LaunchSource is not { LaunchTemplateVersion: { } version } source || long.TryParse(version, out _) || !before.Active.Any())
         {
             return before;
         }
@@ -304,3 +316,9 @@ internal sealed class DeployRun
         return failing is null ? null : $"new instance {failing} is still unhealthy past the group's grace period of {grace.TotalSeconds:0} s";
     }
 }
+
+/// <summary>The sizes of a group.</summary>
+/// <param name="Min">The minimum size.</param>
+/// <param name="Max">The maximum size.</param>
+/// <param name="Desired">The desired capacity.</param>
+internal readonly record struct GroupSizes(int Min, int Max, int Desired);

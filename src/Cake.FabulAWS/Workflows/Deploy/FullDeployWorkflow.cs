@@ -31,24 +31,29 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
         var old = run.Before.Active.Select(i => i.InstanceId).ToList();
         var fresh = new List<string>();
         var oldGoing = false;
+        var final = run.Final;
         services.Log.Information("DeployFull of {0}/{1}: {2} ({3}); {4} instance(s) to replace, with downtime behind the upgrade page.", services.Target.Deployment, services.Target.Environment, to, run.Release.Commit, old.Count);
+        if (run.IsEmptyGroup)
+        {
+            services.Log.Information("Group {0} has no instances: it gets {1} (group_settings: min {2}, max {3}, desired {1}).", before.Name, final.Desired, final.Min, final.Max);
+        }
         try
         {
             await run.Phases.RunAsync("Wait for a settled group", () => run.WaitSettledAsync(cancellationToken)).ConfigureAwait(false);
             await run.SaveAsync("launch", cancellationToken: cancellationToken).ConfigureAwait(false);
             await run.Phases.RunAsync("Suspend Launch", () => restore.SuspendAsync(["Launch", .. SerialDeployWorkflow.HeldProcesses], cancellationToken)).ConfigureAwait(false);
             await run.Phases.RunAsync($"Point the group at {to}", () => SerialDeployWorkflow.PointAsync(run, to, cancellationToken)).ConfigureAwait(false);
-            var doubled = old.Count + before.DesiredCapacity;
-            await run.Phases.RunAsync($"Double the group to {doubled}", async () =>
+            var doubled = old.Count + final.Desired;
+            await run.Phases.RunAsync(run.IsEmptyGroup ? $"Grow the group to {doubled}" : $"Double the group to {doubled}", async () =>
             {
                 await services.Aws.AutoScalingGroups.UpdateGroupAsync(
-                    new GroupUpdate(before.Name) { MinSize = doubled, DesiredCapacity = doubled, MaxSize = Math.Max(before.MaxSize, doubled) }, cancellationToken).ConfigureAwait(false);
+                    new GroupUpdate(before.Name) { MinSize = doubled, DesiredCapacity = doubled, MaxSize = Math.Max(final.Max, doubled) }, cancellationToken).ConfigureAwait(false);
                 await restore.SuspendAsync(["AddToLoadBalancer"], cancellationToken).ConfigureAwait(false);
                 await restore.ResumeAsync(["Launch"], cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
             var known = run.Before.Instances.Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
-            var launched = await run.Phases.RunAsync($"Wait for {before.DesiredCapacity} new instance(s)", () =>
-                run.WaitForNewAsync(known, before.DesiredCapacity, to, $"{before.DesiredCapacity} new instance(s) of {to} InService", i => i.Lifecycle == "InService" && i.GroupHealth == "Healthy", cancellationToken)).ConfigureAwait(false);
+            var launched = await run.Phases.RunAsync($"Wait for {final.Desired} new instance(s)", () =>
+                run.WaitForNewAsync(known, final.Desired, to, $"{final.Desired} new instance(s) of {to} InService", i => i.Lifecycle == "InService" && i.GroupHealth == "Healthy", cancellationToken)).ConfigureAwait(false);
             fresh.AddRange(launched.Select(i => i.InstanceId));
             var newHosts = await run.HostsAsync(fresh, cancellationToken).ConfigureAwait(false);
             await run.Phases.RunAsync("Check the new instances answer", () => new InstanceReadiness(run).WaitAsync(newHosts, cancellationToken)).ConfigureAwait(false);
@@ -61,6 +66,12 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             await run.Phases.RunAsync("Register the new instances", () => RegisterAsync(run, restore, fresh, cancellationToken)).ConfigureAwait(false);
             await run.Phases.RunAsync("Take the old instances out of the load balancers", async () =>
             {
+                if (old.Count == 0)
+                {
+                    services.Log.Information("  no old instances");
+                    return;
+                }
+
                 await run.SaveAsync("old out", r => r with { OldDeregistered = true }, cancellationToken).ConfigureAwait(false);
                 foreach (var balancer in run.Observer.Balancers)
                 {
@@ -78,12 +89,12 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             await run.SaveAsync("terminate old", cancellationToken: cancellationToken).ConfigureAwait(false);
             await run.Phases.RunAsync($"Terminate the {old.Count} old instance(s)", async () =>
             {
-                await services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Name) { MinSize = before.MinSize }, cancellationToken).ConfigureAwait(false);
+                await services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Name) { MinSize = final.Min }, cancellationToken).ConfigureAwait(false);
                 await run.TerminateAsync(old, cancellationToken).ConfigureAwait(false);
                 await run.SaveAsync("terminate old", cancellationToken: cancellationToken).ConfigureAwait(false);
                 await run.WaitGoneAsync(old, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
-            await run.Phases.RunAsync("Restore sizes and processes", () => restore.RestoreAsync(cancellationToken)).ConfigureAwait(false);
+            await run.Phases.RunAsync("Restore sizes and processes", () => restore.RestoreAsync(final, cancellationToken)).ConfigureAwait(false);
             await new SmokeChecks(run).SiteAsync(cancellationToken).ConfigureAwait(false);
             await run.Journal.ClearAsync(cancellationToken).ConfigureAwait(false);
             await run.RecordOutcomeAsync(DeployHistoryEntry.Succeeded).ConfigureAwait(false);
@@ -206,7 +217,7 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
         using var deadline = new CancellationTokenSource(run.Target.Timeouts.Deploy);
         try
         {
-            await restore.RestoreAsync(deadline.Token).ConfigureAwait(false);
+            await restore.RestoreAsync(run.Final, deadline.Token).ConfigureAwait(false);
             var view = await run.Observer.ObserveAsync(cancellationToken: deadline.Token).ConfigureAwait(false);
             await page.EndAsync(await run.HostsAsync(view.Active.Select(i => i.InstanceId), deadline.Token).ConfigureAwait(false), run.Services.UpgradePage, deadline.Token).ConfigureAwait(false);
             await run.Journal.ClearAsync(deadline.Token).ConfigureAwait(false);

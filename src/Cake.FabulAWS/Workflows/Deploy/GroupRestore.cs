@@ -48,13 +48,21 @@ internal sealed class GroupRestore(DeployRun run, IEnumerable<string>? suspended
     }
 
     /// <summary>Sets min, max and desired back to what the group had, then resumes what the deploy suspended.</summary>
-    public async Task RestoreAsync(CancellationToken cancellationToken)
+    public Task RestoreAsync(CancellationToken cancellationToken)
     {
         var before = run.Before.Group;
+        return RestoreAsync(new GroupSizes(before.MinSize, before.MaxSize, before.DesiredCapacity), cancellationToken);
+    }
+
+    /// <summary>Sets min, max and desired (what the group had, or a new environment's sizes), then resumes what the deploy suspended.</summary>
+    public async Task RestoreAsync(GroupSizes sizes, CancellationToken cancellationToken)
+    {
         await run.Services.Aws.AutoScalingGroups.UpdateGroupAsync(
-            new GroupUpdate(run.GroupName) { MinSize = before.MinSize, MaxSize = before.MaxSize, DesiredCapacity = before.DesiredCapacity },
+            new GroupUpdate(run.GroupName) { MinSize = sizes.Min, MaxSize = sizes.Max, DesiredCapacity = sizes.Desired },
             cancellationToken).ConfigureAwait(false);
-        run.Log.Information("  sizes back to min {0}, max {1}, desired {2}", before.MinSize, before.MaxSize, before.DesiredCapacity);
+        var before = run.Before.Group;
+        var same = sizes == new GroupSizes(before.MinSize, before.MaxSize, before.DesiredCapacity);
+        run.Log.Information(same ? "  sizes back to min {0}, max {1}, desired {2}" : "  sizes set to min {0}, max {1}, desired {2} (group_settings)", sizes.Min, sizes.Max, sizes.Desired);
         await ResumeAsync([.. suspended], cancellationToken).ConfigureAwait(false);
     }
 

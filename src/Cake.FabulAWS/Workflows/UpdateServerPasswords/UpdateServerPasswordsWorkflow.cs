@@ -22,6 +22,26 @@ internal sealed class UpdateServerPasswordsWorkflow(IRemoteHosts remote, IGitRep
     public async Task<IReadOnlyList<HostResult>> RunAsync(IReadOnlyList<RemoteHost> hosts, UpdateServerPasswordsSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hosts);
+        var (path, secrets) = await ReadSecretsAsync(settings, cancellationToken).ConfigureAwait(false);
+        if (hosts.Count == 0)
+        {
+            throw new CakeException($"No running servers of {settings.Deployment}/{settings.Environment} with roles {string.Join(", ", settings.Roles)}: nothing to push the secrets to.");
+        }
+
+        log.Information("update_server_passwords: {0} secret(s) from {1} to {2} server(s) in {3}", secrets.Count, path, hosts.Count, settings.RemoteSecretsDirectory);
+        await using var step = await remote.OpenAsync(hosts, cancellationToken).ConfigureAwait(false);
+        return await step.WriteSecretsAsync(settings.RemoteSecretsDirectory, secrets, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks the names and reads the secrets file (refused when git tracks it or others can read it); every missing
+    /// name is listed before any server is touched.
+    /// </summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The secrets file and the secrets, one per name.</returns>
+    public async Task<(string Path, IReadOnlyList<RemoteSecret> Secrets)> ReadSecretsAsync(UpdateServerPasswordsSettings settings, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.PasswordNames.Count == 0)
         {
@@ -40,14 +60,6 @@ internal sealed class UpdateServerPasswordsWorkflow(IRemoteHosts remote, IGitRep
             throw new CakeException($"{path} lacks {missing.Count} secret(s) named in password_names: {string.Join(", ", missing)}. Add them; no server was changed.");
         }
 
-        if (hosts.Count == 0)
-        {
-            throw new CakeException($"No running servers of {settings.Deployment}/{settings.Environment} with roles {string.Join(", ", settings.Roles)}: nothing to push the secrets to.");
-        }
-
-        var secrets = settings.PasswordNames.Distinct(StringComparer.Ordinal).Select(n => new RemoteSecret(n, available[n])).ToList();
-        log.Information("update_server_passwords: {0} secret(s) from {1} to {2} server(s) in {3}", secrets.Count, path, hosts.Count, settings.RemoteSecretsDirectory);
-        await using var step = await remote.OpenAsync(hosts, cancellationToken).ConfigureAwait(false);
-        return await step.WriteSecretsAsync(settings.RemoteSecretsDirectory, secrets, cancellationToken).ConfigureAwait(false);
+        return (path, settings.PasswordNames.Distinct(StringComparer.Ordinal).Select(n => new RemoteSecret(n, available[n])).ToList());
     }
 }
