@@ -32,6 +32,7 @@ internal sealed class DemoRun
     private SitePoller? client;
     private PipelineRunner? runner;
     private DemoConfig? config;
+    private bool createdWork;
 
     public DemoRun(DemoOptions options, Terminal terminal, Interrupts interrupts)
     {
@@ -59,6 +60,7 @@ internal sealed class DemoRun
             }
 
             Directory.CreateDirectory(work);
+            createdWork = true;
             File.SetUnixFileMode(work, (UnixFileMode)Convert.ToInt32("755", 8)); // the instance hosts' sshd reads authorized_keys in it as fabdeploy
             PrepareReportDirectory();
             config = DemoConfig.Load(Path.Combine(options.RepositoryRoot, "fabulaws-config.yml"));
@@ -68,6 +70,7 @@ internal sealed class DemoRun
             var key = Path.Combine(work, "id_ed25519");
             await PhaseAsync("Start LocalAws with its seed", async () =>
             {
+                await Prerequisites.EnsureAsync(terminal, Cancel);
                 await KeyGen.CreateAsync(key, comment: "fabulaws-demo", cancellationToken: Cancel);
                 aws = await LocalAwsServer.StartAsync(
                     new LocalAwsOptions
@@ -123,12 +126,16 @@ internal sealed class DemoRun
         {
             error = $"interrupted by {interrupts.Received}";
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException or UnauthorizedAccessException or ArgumentException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
             error = e.Message;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error = $"unexpected {e}"; // a bug of the demo: its stack, and the cleanup below all the same
+        }
 
-        // The cleanup: every ending comes here (an unexpected exception type still runs the finally of Main's caller).
+        // The cleanup: every ending comes here.
         await ticker.CancelAsync();
         if (status is not null)
         {
@@ -298,7 +305,7 @@ internal sealed class DemoRun
         return variables;
     }
 
-    private async Task<(IReadOnlyList<SiteAnswer>, IReadOnlyList<CapacityPoint>, IReadOnlyDictionary<string, string>, CleanupReport)> CleanUpAsync()
+    private async Task<(IReadOnlyList<SiteAnswer>, IReadOnlyList<CapacityPoint>, IReadOnlyDictionary<string, string>, CleanupReport?)> CleanUpAsync()
     {
         IReadOnlyList<SiteAnswer> answers = [];
         IReadOnlyList<CapacityPoint> capacity = [];
@@ -306,26 +313,53 @@ internal sealed class DemoRun
         terminal.Step("Cleaning up: the client, child runs, LocalAws and its hosts, the work folder");
         if (client is not null)
         {
-            await client.DisposeAsync();
-            answers = client.Answers;
+            await TryAsync("stop the client", async () =>
+            {
+                await client.DisposeAsync();
+                answers = client.Answers;
+            });
         }
 
-        runner?.KillAll();
+        await TryAsync("stop the child runs", () =>
+        {
+            runner?.KillAll();
+            return Task.CompletedTask;
+        });
         if (aws is not null)
         {
-            var start = clock.Elapsed;
-            var origin = DateTimeOffset.UtcNow - start;
-            capacity = Capacity(aws, config!.Group, origin);
-            var ids = answers.Select(a => a.Instance).OfType<string>().ToHashSet();
-            images = aws.Inspect(s => ids.Where(s.Instances.ContainsKey).ToDictionary(
-                id => id,
-                id => s.Images.TryGetValue(s.Instances[id].ImageId, out var image) ? $"{image.Name} ({image.Id})" : s.Instances[id].ImageId));
-            await aws.DisposeAsync();
+            await TryAsync("read LocalAws's samples", () =>
+            {
+                capacity = Capacity(aws, config!.Group, DateTimeOffset.UtcNow - clock.Elapsed);
+                var ids = answers.Select(a => a.Instance).OfType<string>().ToHashSet();
+                images = aws.Inspect(s => ids.Where(s.Instances.ContainsKey).ToDictionary(
+                    id => id,
+                    id => s.Images.TryGetValue(s.Instances[id].ImageId, out var image) ? $"{image.Name} ({image.Id})" : s.Instances[id].ImageId));
+                return Task.CompletedTask;
+            });
+            await TryAsync("stop LocalAws and its hosts", () => aws.DisposeAsync().AsTask());
+        }
+
+        if (!createdWork)
+        {
+            return (answers, capacity, images, null); // never sweep a folder this run did not make
         }
 
         var sweep = Sweeper.Sweep(options.WorkDirectory);
         terminal.Info(sweep.Describe(options.WorkDirectory));
         return (answers, capacity, images, new CleanupReport(options.WorkDirectory, sweep.DirectoryRemoved, sweep.Killed, sweep.Left));
+    }
+
+    /// <summary>One step of the cleanup: a failure is reported and the next steps still run (the sweep last).</summary>
+    private async Task TryAsync(string what, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            terminal.Warn($"cleanup: could not {what}: {e.Message}");
+        }
     }
 
     /// <summary>LocalAws's capacity samples of the group (one per control-loop tick), kept where they change.</summary>
