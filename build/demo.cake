@@ -25,6 +25,11 @@ public static class Demo
             arguments.AddRange(new[] { "--time-scale", timeScale });
         }
 
+        if (context.HasArgument("demo-create-environment"))
+        {
+            arguments.Add("--create-environment"); // the hook for CreateEnvironment: LocalAws without the seeded group
+        }
+
         int exitCode;
         PosixSignal? received = null;
         using (var process = Start(arguments)) // stdin, stdout and stderr are this terminal's

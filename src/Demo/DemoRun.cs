@@ -68,6 +68,7 @@ internal sealed class DemoRun
             terminal.Info($"report and logs: {options.ReportDirectory}");
 
             var key = Path.Combine(work, "id_ed25519");
+            var seed = Path.Combine(options.RepositoryRoot, "deploy", "localaws-seed.json");
             await PhaseAsync("Start LocalAws with its seed", async () =>
             {
                 await Prerequisites.EnsureAsync(terminal, Cancel);
@@ -80,7 +81,7 @@ internal sealed class DemoRun
                         Tick = TimeSpan.FromMilliseconds(100),
                         AuthorizedKeys = [await File.ReadAllTextAsync(key + ".pub", Cancel)],
                         DataDirectory = Path.Combine(work, "localaws"),
-                        SeedFile = options.CreateEnvironment ? null : Path.Combine(options.RepositoryRoot, "deploy", "localaws-seed.json"),
+                        SeedFile = options.CreateEnvironment ? SeedFile.WithoutGroups(seed, Path.Combine(work, "seed-without-groups.json")) : seed,
                     },
                     Cancel);
                 terminal.Info($"LocalAws listens on {aws.Endpoint} (time scale {options.TimeScale.ToString(CultureInfo.InvariantCulture)}: the seed's 5 s health checks take {5 * options.TimeScale:0.#} s)");

@@ -86,7 +86,7 @@ internal sealed record DemoReport
 
     public required IReadOnlyList<CheckReport> Checks { get; init; }
 
-    /// <summary>Gets the first failed requests (time and reason), for a look at what went wrong.</summary>
+    /// <summary>Gets the first failed requests once the site was up (time and reason), for a look at what went wrong.</summary>
     public required IReadOnlyList<string> FirstFailures { get; init; }
 
     public CleanupReport? Cleanup { get; init; }

@@ -73,7 +73,7 @@ internal static class ReportBuilder
             Seen = seen,
             Capacity = capacity,
             Checks = checks,
-            FirstFailures = answers.Where(a => a.Kind == AnswerKind.Failed).Take(10)
+            FirstFailures = answers.Where(a => a.Kind == AnswerKind.Failed && (up is null || a.At >= up)).Take(10)
                 .Select(a => $"{a.At.ToString("0.0", CultureInfo.InvariantCulture)} s: {a.Detail}").ToList(),
         };
     }
