@@ -125,8 +125,8 @@ Task("CreateEnvironment")
 });
 
 Task("Demo")
-    .Description("Starts LocalAws with the demo environment (local) and drives the aliases against it.")
-    .Does(async () => await Demo.RunAsync(Context, parameters));
+    .Description("LocalAws, a throwaway clone of the demo app, and the real targets in order (CreateLaunchConfig, DeployFull, a code change, CreateLaunchConfig, DeploySerial) while a client polls the site; then a report.")
+    .Does(() => Demo.Run(Context, parameters));
 
 Task("Default")
     .IsDependentOn("Test");

@@ -26,6 +26,7 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             throw new CakeException($"DeployFull launches instances and registers them, but {string.Join(" and ", before.SuspendedProcesses.Intersect(["Launch", "AddToLoadBalancer"]))} is suspended on {before.Name}: resume it first (ResumeAutoscaling). Nothing was changed.");
         }
 
+        var worker = await SerialDeployWorkflow.FindWorkerAsync(run, cancellationToken).ConfigureAwait(false);
         var restore = new GroupRestore(run);
         var page = new UpgradePageWorkflow(services.Remote, services.Files, services.Log);
         var old = run.Before.Active.Select(i => i.InstanceId).ToList();
@@ -61,7 +62,7 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             var allHosts = await run.HostsAsync(old.Concat(fresh), cancellationToken).ConfigureAwait(false);
             await run.SaveAsync("upgrade page", r => r with { UpgradePage = true }, cancellationToken).ConfigureAwait(false);
             await run.Phases.RunAsync("Show the upgrade page", () => page.BeginAsync(allHosts, services.UpgradePage, cancellationToken)).ConfigureAwait(false);
-            await run.Phases.RunAsync("deploy_worker", () => SerialDeployWorkflow.WorkerAsync(run, cancellationToken)).ConfigureAwait(false);
+            await run.Phases.RunAsync("deploy_worker", () => SerialDeployWorkflow.WorkerAsync(run, worker, cancellationToken)).ConfigureAwait(false);
             await run.SaveAsync("register", cancellationToken: cancellationToken).ConfigureAwait(false);
             await run.Phases.RunAsync("Register the new instances", () => RegisterAsync(run, restore, fresh, cancellationToken)).ConfigureAwait(false);
             await run.Phases.RunAsync("Take the old instances out of the load balancers", async () =>

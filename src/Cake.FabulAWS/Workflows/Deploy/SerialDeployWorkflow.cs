@@ -33,6 +33,7 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
             return Result(run, to);
         }
 
+        var worker = kind == "Rollback" ? null : await FindWorkerAsync(run, cancellationToken).ConfigureAwait(false);
         var restore = new GroupRestore(run);
         var keepUntil = strategy == SerialStrategy.LaunchFirst && kind != "Rollback" && services.Target.KeepPrevious is { } keep ? services.Time.GetUtcNow() + keep : (DateTimeOffset?)null;
         var rolling = new RollingReplacement(run, restore, new SmokeChecks(run), keepUntil);
@@ -60,7 +61,7 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
             }
             else
             {
-                await run.Phases.RunAsync("deploy_worker", () => WorkerAsync(run, cancellationToken)).ConfigureAwait(false);
+                await run.Phases.RunAsync("deploy_worker", () => WorkerAsync(run, worker, cancellationToken)).ConfigureAwait(false);
             }
 
             await run.SaveAsync("replace", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -112,18 +113,41 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
         run.Log.Information("  group {0} now launches {1}", run.GroupName, source);
     }
 
-    internal static async Task WorkerAsync(DeployRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the one server deploy_worker runs on before the deploy changes anything: no worker, or several without
+    /// --worker, fails the deploy with nothing changed (never after the upgrade page is up). Null without deploy_worker_commands.
+    /// </summary>
+    internal static async Task<RemoteHost?> FindWorkerAsync(DeployRun run, CancellationToken cancellationToken)
     {
         var services = run.Services;
         if (services.Target.DeployWorkerCommands.Count == 0)
+        {
+            return null;
+        }
+
+        var workers = await services.Servers.FindRoleAsync(services.Target.Deployment, services.Target.Environment, services.Target.WorkerRole, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return DeployWorkerWorkflow.Pick(workers, services.DeployWorker(run.Release.Commit));
+        }
+        catch (CakeException e)
+        {
+            throw new CakeException($"{run.Kind}: {e.Message} Nothing was changed.", e);
+        }
+    }
+
+    /// <summary>Runs deploy_worker on the worker <see cref="FindWorkerAsync"/> found, recording that it ran first.</summary>
+    internal static async Task WorkerAsync(DeployRun run, RemoteHost? worker, CancellationToken cancellationToken)
+    {
+        var services = run.Services;
+        if (worker is null)
         {
             services.Log.Information("  no deploy_worker_commands: nothing to run on a worker.");
             return;
         }
 
-        var workers = await services.Servers.FindRoleAsync(services.Target.Deployment, services.Target.Environment, services.Target.WorkerRole, cancellationToken).ConfigureAwait(false);
         await run.SaveAsync(run.Record.Phase, r => r with { WorkerRan = true }, cancellationToken).ConfigureAwait(false);
-        await new DeployWorkerWorkflow(services.Remote, services.Log).RunAsync(workers, services.DeployWorker(run.Release.Commit), cancellationToken).ConfigureAwait(false);
+        await new DeployWorkerWorkflow(services.Remote, services.Log).RunAsync([worker], services.DeployWorker(run.Release.Commit), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

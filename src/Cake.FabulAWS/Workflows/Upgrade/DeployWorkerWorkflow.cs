@@ -52,7 +52,11 @@ internal sealed class DeployWorkerWorkflow(IRemoteHosts remote, ICakeLog log)
         return results;
     }
 
-    private static RemoteHost Pick(IReadOnlyList<RemoteHost> workers, DeployWorkerSettings settings)
+    /// <summary>The worker to run on: the one named by <see cref="DeployWorkerSettings.WorkerHost"/>, or the only one.</summary>
+    /// <param name="workers">The servers with the worker role.</param>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The worker.</returns>
+    internal static RemoteHost Pick(IReadOnlyList<RemoteHost> workers, DeployWorkerSettings settings)
     {
         if (settings.WorkerHost is { } wanted)
         {
