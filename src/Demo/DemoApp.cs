@@ -57,15 +57,16 @@ internal sealed partial class DemoApp
     }
 
     /// <summary>
-    /// Points the configuration at this run's LocalAws (the one occurrence of its endpoint URL) and sets
+    /// Points the configuration at this run's LocalAws (every environment on the bundled LocalAws's endpoint: local,
+    /// and testing for CreateEnvironment) and sets
     /// <c>timeouts.poll_interval_ms</c>; everything else stays as the repository has it.
     /// </summary>
     public static string TuneConfig(string text, string oldEndpoint, string newEndpoint, int pollMilliseconds)
     {
         var occurrences = Regex.Matches(text, Regex.Escape(oldEndpoint)).Count;
-        if (occurrences != 1)
+        if (occurrences == 0)
         {
-            throw new InvalidOperationException($"fabulaws-config.yml should name the endpoint {oldEndpoint} once, not {occurrences} times: the demo points it at its own LocalAws.");
+            throw new InvalidOperationException($"fabulaws-config.yml does not name the endpoint {oldEndpoint}: the demo points environment local's endpoint_urls at its own LocalAws.");
         }
 
         text = text.Replace(oldEndpoint, newEndpoint, StringComparison.Ordinal);

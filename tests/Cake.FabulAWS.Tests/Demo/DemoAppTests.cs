@@ -38,16 +38,24 @@ public sealed class DemoAppTests
             Assert.Equal("endpoint_urls: {local: 'http://127.0.0.1:1'}\ntimeouts:\n  poll_interval_ms: 250\n", tuned);
         }
 
-        [Theory]
-        [InlineData("endpoint_urls: {local: http://127.0.0.1:9}\n", 0)]
-        [InlineData("endpoint_urls: {local: http://127.0.0.1:4566, staging: http://127.0.0.1:4566}\n", 2)]
-        public void Should_Refuse_A_Config_That_Does_Not_Name_The_Endpoint_Once(string config, int times)
+        [Fact]
+        public void Should_Refuse_A_Config_That_Does_Not_Name_The_Endpoint()
         {
             // When
-            var error = Record.Exception(() => DemoApp.TuneConfig(config, "http://127.0.0.1:4566", "http://127.0.0.1:1", 200));
+            var error = Record.Exception(() => DemoApp.TuneConfig("endpoint_urls: {local: http://127.0.0.1:9}\n", "http://127.0.0.1:4566", "http://127.0.0.1:1", 200));
 
             // Then
-            Assert.Equal($"fabulaws-config.yml should name the endpoint http://127.0.0.1:4566 once, not {times} times: the demo points it at its own LocalAws.", Assert.IsType<InvalidOperationException>(error).Message);
+            Assert.Equal("fabulaws-config.yml does not name the endpoint http://127.0.0.1:4566: the demo points environment local's endpoint_urls at its own LocalAws.", Assert.IsType<InvalidOperationException>(error).Message);
+        }
+
+        [Fact]
+        public void Should_Point_Every_Environment_On_The_Bundled_LocalAws_At_This_One()
+        {
+            // When
+            var tuned = DemoApp.TuneConfig("endpoint_urls: {local: http://127.0.0.1:4566, testing: http://127.0.0.1:4566}\n", "http://127.0.0.1:4566", "http://127.0.0.1:1", 200);
+
+            // Then
+            Assert.StartsWith("endpoint_urls: {local: http://127.0.0.1:1, testing: http://127.0.0.1:1}", tuned, StringComparison.Ordinal);
         }
     }
 
