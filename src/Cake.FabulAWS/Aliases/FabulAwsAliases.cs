@@ -15,12 +15,18 @@ public static partial class FabulAwsAliases
 {
     /// <summary>
     /// Runs one alias's work on the services of one environment; the first Ctrl-C or SIGTERM cancels the work into
-    /// its cleanup, and the alias then fails saying so.
+    /// its cleanup, and the alias then fails saying so. Work that is not <c>planAware</c> (reads only, or handles
+    /// <see cref="EnvironmentOptions.Plan"/> itself) is refused with --plan.
     /// </summary>
-    private static async Task<T> RunAsync<T>(ICakeContext context, DeploymentTarget target, EnvironmentOptions? options, string what, Func<EnvironmentServices, CancellationToken, Task<T>> work)
+    private static async Task<T> RunAsync<T>(ICakeContext context, DeploymentTarget target, EnvironmentOptions? options, string what, Func<EnvironmentServices, CancellationToken, Task<T>> work, bool planAware = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(target);
+        if (options?.Plan == true && !planAware)
+        {
+            throw new CakeException($"--plan is not available for {what}: it would change the servers. Run it without --plan. Nothing was changed.");
+        }
+
         using var signals = new InterruptSignals(context.Log);
         using var services = EnvironmentServicesFactory.Create(context, target, options);
         try
@@ -38,9 +44,31 @@ public static partial class FabulAwsAliases
     /// back a deploy that an earlier run left interrupted; the lock is released in every ending. A run that makes the
     /// group (CreateEnvironment, <c>groupMayBeMissing</c>) has nothing to lock while there is none.
     /// </summary>
-    private static Task<T> RunChangingAsync<T>(ICakeContext context, DeploymentTarget target, EnvironmentOptions? options, string what, string? commit, Func<EnvironmentServices, CancellationToken, Task<T>> work, bool groupMayBeMissing = false) =>
+    private static Task<T> RunChangingAsync<T>(
+        ICakeContext context,
+        DeploymentTarget target,
+        EnvironmentOptions? options,
+        string what,
+        string? commit,
+        Func<EnvironmentServices, CancellationToken, Task<T>> work,
+        Func<EnvironmentServices, CancellationToken, Task<(Workflows.Plan.PlanReport Plan, T Result)>>? plan = null,
+        bool groupMayBeMissing = false) =>
         RunAsync(context, target, options, what, async (services, cancellationToken) =>
         {
+            if (services.Options.Plan)
+            {
+                if (plan is null)
+                {
+                    throw new CakeException($"--plan is not available for {what} yet: run it without --plan. Nothing was changed.");
+                }
+
+                var (report, result) = await plan(services, cancellationToken).ConfigureAwait(false);
+                var (checks, steps) = await Workflows.Plan.SafetyPreflight.ReadAsync(services, what, cancellationToken).ConfigureAwait(false);
+                report.Prepend(checks, steps);
+                report.Write(services.Log, $"{target.Deployment}/{target.Environment}");
+                return result;
+            }
+
             if (groupMayBeMissing && await services.Aws.AutoScalingGroups.FindGroupAsync(target.AutoScalingGroupName, cancellationToken).ConfigureAwait(false) is null)
             {
                 return await work(services, cancellationToken).ConfigureAwait(false);
@@ -54,5 +82,5 @@ public static partial class FabulAwsAliases
             }
 
             return await work(services, cancellationToken).ConfigureAwait(false);
-        });
+        }, planAware: true);
 }

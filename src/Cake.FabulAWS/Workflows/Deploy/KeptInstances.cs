@@ -53,6 +53,30 @@ internal sealed class KeptInstances(EnvironmentServices services)
         }
     }
 
+    /// <summary>What Cleanup would terminate (--plan).</summary>
+    public async Task<(Plan.PlanReport Plan, IReadOnlyList<string> Terminated)> PlanCleanupAsync(bool now, CancellationToken cancellationToken)
+    {
+        var plan = new Plan.PlanReport("Cleanup");
+        var set = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (set is null)
+        {
+            plan.Ok("no instances are kept in Standby");
+        }
+        else if (!now && services.Time.GetUtcNow() < set.Until)
+        {
+            plan.Ok($"{set.Instances.Count} instance(s) of {set.Source} are kept until {set.Until:u}: nothing to do before then (--now terminates them)");
+        }
+        else
+        {
+            foreach (var id in set.Instances)
+            {
+                plan.Step("autoscaling", "TerminateInstanceInAutoScalingGroup", $"{id} (kept in Standby until {set.Until:u})");
+            }
+        }
+
+        return (plan, []);
+    }
+
     /// <summary>Terminates the kept instances when their time is up, or at once with <paramref name="now"/>.</summary>
     /// <returns>The instances terminated.</returns>
     public async Task<IReadOnlyList<string>> CleanupAsync(bool now, CancellationToken cancellationToken)
