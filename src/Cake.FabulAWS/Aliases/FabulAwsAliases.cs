@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
+using Cake.Core.Diagnostics;
 using Cake.FabulAWS.Configuration;
 using Cake.FabulAWS.Environments;
 using Cake.FabulAWS.Workflows.Safety;
@@ -29,13 +30,46 @@ public static partial class FabulAwsAliases
 
         using var signals = new InterruptSignals(context.Log);
         using var services = EnvironmentServicesFactory.Create(context, target, options);
+        var environment = $"{target.Deployment}/{target.Environment}";
         try
         {
-            return await work(services, signals.Token).ConfigureAwait(false);
+            var result = await work(services, signals.Token).ConfigureAwait(false);
+            if (Workflows.Phases.GitHubActions.Markdown(what, environment, result) is { } summary)
+            {
+                await Workflows.Phases.GitHubActions.SummaryAsync(services, summary, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return result;
         }
         catch (OperationCanceledException) when (signals.Received is { } signal)
         {
-            throw new CakeException($"{what} on {target.Deployment}/{target.Environment} was stopped by {signal}; what it had started was cleaned up (see the lines above).");
+            var stopped = new CakeException($"{what} on {environment} was stopped by {signal}; what it had started was cleaned up (see the lines above).");
+            await AnnotateAsync(services, what, environment, stopped.Message).ConfigureAwait(false);
+            throw stopped;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && Workflows.Phases.GitHubActions.IsOn(services.Variables))
+        {
+            await AnnotateAsync(services, what, environment, e.Message).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>In GitHub Actions: the failure as an error annotation and in the job's summary.</summary>
+    private static async Task AnnotateAsync(EnvironmentServices services, string what, string environment, string message)
+    {
+        if (!Workflows.Phases.GitHubActions.IsOn(services.Variables))
+        {
+            return;
+        }
+
+        services.Log.Information("{0}", Workflows.Phases.GitHubActions.ErrorAnnotation($"{what} of {environment} failed", message));
+        try
+        {
+            await Workflows.Phases.GitHubActions.SummaryAsync(services, Workflows.Phases.GitHubActions.Failure(what, environment, message), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // the summary is a courtesy: the failure itself must reach the log
         }
     }
 
@@ -65,6 +99,11 @@ public static partial class FabulAwsAliases
                 var (report, result) = await plan(services, cancellationToken).ConfigureAwait(false);
                 var (checks, steps) = await Workflows.Plan.SafetyPreflight.ReadAsync(services, what, cancellationToken).ConfigureAwait(false);
                 report.Prepend(checks, steps);
+                if (report.HasProblems || result is not Workflows.Deploy.DeployResult)
+                {
+                    await Workflows.Phases.GitHubActions.SummaryAsync(services, Workflows.Phases.GitHubActions.Markdown(report, $"{target.Deployment}/{target.Environment}"), cancellationToken).ConfigureAwait(false);
+                }
+
                 report.Write(services.Log, $"{target.Deployment}/{target.Environment}");
                 return result;
             }
