@@ -32,6 +32,7 @@ public sealed class BuildParameters
     public bool BreakLock { get; private set; }
     public string Message { get; private set; }
     public bool Now { get; private set; }
+    public bool Plan { get; private set; }
     public FilePath ConfigFile { get; private set; }
     public FabulAwsConfig Config { get; private set; }
     public DirectoryPath Artifacts { get; private set; }
@@ -66,6 +67,7 @@ public sealed class BuildParameters
             BreakLock = context.HasArgument("break-lock"),
             Message = context.Argument<string>("message", null),
             Now = context.HasArgument("now"),
+            Plan = context.HasArgument("plan"),
             ConfigFile = config.IsRelative ? root.CombineWithFilePath(config) : config,
             Artifacts = root.Combine("artifacts"),
         };
@@ -92,7 +94,7 @@ public sealed class BuildParameters
     // What CreateEnvironment built.
     public CreateEnvironmentResult Environment { get; set; }
 
-    public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys, WorkerHost = WorkerHost, BreakLock = BreakLock };
+    public EnvironmentOptions Remote => new EnvironmentOptions { RemoteUser = RemoteUser, TrustNewHostKeys = TrustNewHostKeys, WorkerHost = WorkerHost, BreakLock = BreakLock, Plan = Plan };
 
     // Loads fabulaws-config.yml and resolves --environment when a deployment task is about to run.
     public void ResolveDeployment(ICakeContext context, IEnumerable<string> tasksToRun)
@@ -110,8 +112,8 @@ public sealed class BuildParameters
             SerialStrategies.Parse(Strategy); // a typo fails before the tests run
         }
 
-        // A production deploy is confirmed before anything runs, CreateLaunchConfig included.
-        if (deploying.FirstOrDefault(t => t is "DeployFull" or "DeploySerial" or "Rollback" or "CreateEnvironment") is { } deploy)
+        // A production deploy is confirmed before anything runs, CreateLaunchConfig included (a plan changes nothing).
+        if (!Plan && deploying.FirstOrDefault(t => t is "DeployFull" or "DeploySerial" or "Rollback" or "CreateEnvironment") is { } deploy)
         {
             Confirm = context.FabulAwsConfirmProduction(deploymentTarget, deploy, Confirm);
         }

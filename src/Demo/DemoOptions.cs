@@ -15,7 +15,7 @@ internal sealed record DemoOptions
           --report FILE          the machine-readable report (JSON); report.txt and logs/ go beside it; default artifacts/demo/report.json
           --time-scale X         LocalAws's real seconds per AWS second (health checks, grace periods); default 1 (AWS time)
           --poll-ms N            the client's period on the load balancer; default 100
-          --create-environment   the seed without its group, and the CreateEnvironment target to make it (once that target exists)
+          --create-environment   the seed without its group, and the CreateEnvironment target to make it
           --sweep                only kill the processes that use --work DIR and delete it (the Demo target's last resort)
         """;
 

@@ -101,19 +101,19 @@ internal sealed class DemoRun
             });
             runner = new PipelineRunner(options.RepositoryRoot, app.ConfigFile, ChildEnvironment(work, key), Path.Combine(options.ReportDirectory, "logs"), terminal, options.StopGrace);
 
-            // The environment: LocalAws's seed made the group; CreateEnvironment will make it instead (--create-environment,
-            // with a seed without the group) once that target exists.
+            // The environment: LocalAws's seed made the group; or CreateEnvironment makes it (--create-environment, with a
+            // seed without the group and the worker), baking version 1 and bringing it up with its own DeployFull.
             if (options.CreateEnvironment)
             {
-                await TargetAsync("CreateEnvironment", "CreateEnvironment");
+                await TargetAsync("CreateEnvironment (bake version 1, DeployFull)", "CreateEnvironment");
             }
             else
             {
                 await PhaseAsync($"Seeded group {config.Group} serving", WaitUntilServingAsync);
+                await TargetAsync("CreateLaunchConfig (bake version 1)", "CreateLaunchConfig");
+                await TargetAsync("DeployFull (behind the upgrade page)", ReportBuilder.DeployFull, "--launch-config=" + await ReadLaunchConfigAsync(app));
             }
 
-            await TargetAsync("CreateLaunchConfig (bake version 1)", "CreateLaunchConfig");
-            await TargetAsync("DeployFull (behind the upgrade page)", ReportBuilder.DeployFull, "--launch-config=" + await ReadLaunchConfigAsync(app));
             var version = 0;
             await PhaseAsync("Code change: commit, push", async () =>
             {

@@ -6,8 +6,9 @@ namespace Demo;
 internal static class SeedFile
 {
     /// <summary>
-    /// Writes <paramref name="seed"/> without its CreateAutoScalingGroup calls to <paramref name="target"/> (image folders made
-    /// absolute, as they are relative to the seed), so that the CreateEnvironment target makes the group.
+    /// Writes <paramref name="seed"/> without its CreateAutoScalingGroup and RunInstances calls to <paramref name="target"/>
+    /// (image folders made absolute, as they are relative to the seed), so that the CreateEnvironment target makes the
+    /// group and the worker (it refuses while servers of the environment run).
     /// </summary>
     public static string WithoutGroups(string seed, string target)
     {
@@ -15,7 +16,7 @@ internal static class SeedFile
         var kept = new JsonArray();
         foreach (var call in calls.Select(c => c!.DeepClone()))
         {
-            if ((string?)call["Action"] == "CreateAutoScalingGroup")
+            if ((string?)call["Action"] is "CreateAutoScalingGroup" or "RunInstances")
             {
                 continue;
             }

@@ -28,5 +28,12 @@ public static partial class FabulAwsAliases
     [CakeMethodAlias]
     [CakeAliasCategory(FabulAwsCategories.Safety)]
     public static Task<IReadOnlyList<string>> FabulAwsCleanupAsync(this ICakeContext context, DeploymentTarget target, bool now = false, EnvironmentOptions? options = null) =>
-        RunChangingAsync(context, target, options, "Cleanup", null, (services, cancellationToken) => new KeptInstances(services).CleanupAsync(now, cancellationToken));
+        RunChangingAsync(
+            context,
+            target,
+            options,
+            "Cleanup",
+            null,
+            (services, cancellationToken) => new KeptInstances(services).CleanupAsync(now, cancellationToken),
+            (services, cancellationToken) => new KeptInstances(services).PlanCleanupAsync(now, cancellationToken));
 }

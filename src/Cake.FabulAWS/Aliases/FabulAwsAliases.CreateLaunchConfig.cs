@@ -39,7 +39,14 @@ public static partial class FabulAwsAliases
     public static Task<LaunchConfigResult> FabulAwsCreateLaunchConfigAsync(this ICakeContext context, DeploymentTarget target, CheckedBranch verified, EnvironmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(verified);
-        return RunChangingAsync(context, target, options, "CreateLaunchConfig", verified.Commit, (services, cancellationToken) => new CreateLaunchConfigWorkflow(services).RunAsync(verified, cancellationToken));
+        return RunChangingAsync(
+            context,
+            target,
+            options,
+            "CreateLaunchConfig",
+            verified.Commit,
+            (services, cancellationToken) => new CreateLaunchConfigWorkflow(services).RunAsync(verified, cancellationToken),
+            (services, cancellationToken) => new Workflows.Plan.LaunchConfigPlanner(services).RunAsync(verified, cancellationToken));
     }
 
     /// <summary>
@@ -64,6 +71,6 @@ public static partial class FabulAwsAliases
     public static Task<LaunchConfigResult> FabulAwsFindLaunchConfigAsync(this ICakeContext context, DeploymentTarget target, string name, EnvironmentOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return RunAsync(context, target, options, "FindLaunchConfig", (services, cancellationToken) => new Releases(services).FindAsync(name, cancellationToken));
+        return RunAsync(context, target, options, "FindLaunchConfig", (services, cancellationToken) => new Releases(services).FindAsync(name, cancellationToken), planAware: true);
     }
 }

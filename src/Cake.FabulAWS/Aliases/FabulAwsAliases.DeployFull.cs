@@ -3,6 +3,7 @@ using Cake.Core.Annotations;
 using Cake.FabulAWS.Configuration;
 using Cake.FabulAWS.Environments;
 using Cake.FabulAWS.Workflows.Deploy;
+using Cake.FabulAWS.Workflows.Plan;
 
 namespace Cake.FabulAWS;
 
@@ -36,6 +37,17 @@ public static partial class FabulAwsAliases
     public static Task<DeployResult> FabulAwsDeployFullAsync(this ICakeContext context, DeploymentTarget target, DeploySettings settings, EnvironmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return RunChangingAsync(context, target, options, "DeployFull", settings.Release?.Commit, (services, cancellationToken) => new FullDeployWorkflow(services).RunAsync(settings, cancellationToken));
+        return RunChangingAsync(
+            context,
+            target,
+            options,
+            "DeployFull",
+            settings.Release?.Commit,
+            (services, cancellationToken) => new FullDeployWorkflow(services).RunAsync(settings, cancellationToken),
+            async (services, cancellationToken) =>
+            {
+                var plan = await new DeployPlanner(services).FullAsync(settings, cancellationToken).ConfigureAwait(false);
+                return (plan, DeployResult.Planned(plan, "DeployFull", settings.Release));
+            });
     }
 }

@@ -3,6 +3,7 @@ using Cake.Core.Annotations;
 using Cake.FabulAWS.Configuration;
 using Cake.FabulAWS.Environments;
 using Cake.FabulAWS.Workflows.Deploy;
+using Cake.FabulAWS.Workflows.Plan;
 
 namespace Cake.FabulAWS;
 
@@ -33,7 +34,18 @@ public static partial class FabulAwsAliases
     public static Task<DeployResult> FabulAwsDeploySerialAsync(this ICakeContext context, DeploymentTarget target, DeploySettings settings, EnvironmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return RunChangingAsync(context, target, options, "DeploySerial", settings.Release?.Commit, (services, cancellationToken) => new SerialDeployWorkflow(services).RunAsync(settings, cancellationToken));
+        return RunChangingAsync(
+            context,
+            target,
+            options,
+            "DeploySerial",
+            settings.Release?.Commit,
+            (services, cancellationToken) => new SerialDeployWorkflow(services).RunAsync(settings, cancellationToken),
+            async (services, cancellationToken) =>
+            {
+                var plan = await new DeployPlanner(services).SerialAsync(settings, "DeploySerial", cancellationToken).ConfigureAwait(false);
+                return (plan, DeployResult.Planned(plan, "DeploySerial", settings.Release));
+            });
     }
 
     /// <summary>

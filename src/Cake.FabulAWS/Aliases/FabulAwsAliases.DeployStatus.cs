@@ -28,5 +28,5 @@ public static partial class FabulAwsAliases
     [CakeAliasCategory(FabulAwsCategories.Safety)]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.Status")]
     public static Task<DeployStatus> FabulAwsDeployStatusAsync(this ICakeContext context, DeploymentTarget target, EnvironmentOptions? options = null) =>
-        RunAsync(context, target, options, "DeployStatus", (services, cancellationToken) => new DeployStatusWorkflow(services).RunAsync(cancellationToken));
+        RunAsync(context, target, options, "DeployStatus", (services, cancellationToken) => new DeployStatusWorkflow(services).RunAsync(cancellationToken), planAware: true);
 }

@@ -28,7 +28,7 @@ public static partial class FabulAwsAliases
     [CakeAliasCategory(FabulAwsCategories.Safety)]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.Safety")]
     public static Task<GroupLock> FabulAwsLockAsync(this ICakeContext context, DeploymentTarget target, string? message = null, EnvironmentOptions? options = null) =>
-        RunAsync(context, target, options, "Lock", (services, cancellationToken) => new DeployLock(services).LockByHandAsync(message, cancellationToken));
+        RunAsync(context, target, options, "Lock", (services, cancellationToken) => new DeployLock(services).LockByHandAsync(message, cancellationToken), planAware: false);
 
     /// <summary>
     /// Removes the environment's lock: one taken by hand, or one left by a run that is gone. The lock of a run that

@@ -31,7 +31,13 @@ public static partial class FabulAwsAliases
     public static Task<AutoScalingGroup> FabulAwsResumeAutoscalingAsync(this ICakeContext context, DeploymentTarget target, IEnumerable<string>? processes = null, EnvironmentOptions? options = null)
     {
         var names = ScalingProcessNames.Parse(processes);
-        return RunChangingAsync(context, target, options, "ResumeAutoscaling", null, (services, cancellationToken) =>
-            Processes(services).ResumeAsync(target.AutoScalingGroupName, names, cancellationToken));
+        return RunChangingAsync(
+            context,
+            target,
+            options,
+            "ResumeAutoscaling",
+            null,
+            (services, cancellationToken) => Processes(services).ResumeAsync(target.AutoScalingGroupName, names, cancellationToken),
+            (services, cancellationToken) => Processes(services).PlanAsync(target.AutoScalingGroupName, names, suspend: false, cancellationToken));
     }
 }

@@ -29,5 +29,16 @@ public static partial class FabulAwsAliases
     [CakeAliasCategory(FabulAwsCategories.Deploy)]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.Deploy")]
     public static Task<DeployResult> FabulAwsRollbackAsync(this ICakeContext context, DeploymentTarget target, DeploySettings? settings = null, EnvironmentOptions? options = null) =>
-        RunChangingAsync(context, target, options, "Rollback", null, (services, cancellationToken) => new RollbackWorkflow(services).RunAsync(settings ?? new DeploySettings(), cancellationToken));
+        RunChangingAsync(
+            context,
+            target,
+            options,
+            "Rollback",
+            null,
+            (services, cancellationToken) => new RollbackWorkflow(services).RunAsync(settings ?? new DeploySettings(), cancellationToken),
+            async (services, cancellationToken) =>
+            {
+                var plan = await new RollbackWorkflow(services).PlanAsync(settings ?? new DeploySettings(), cancellationToken).ConfigureAwait(false);
+                return (plan, DeployResult.Planned(plan, "Rollback", null));
+            });
 }

@@ -31,8 +31,14 @@ public static partial class FabulAwsAliases
     public static Task<AutoScalingGroup> FabulAwsSuspendAutoscalingAsync(this ICakeContext context, DeploymentTarget target, IEnumerable<string>? processes = null, EnvironmentOptions? options = null)
     {
         var names = ScalingProcessNames.Parse(processes);
-        return RunChangingAsync(context, target, options, "SuspendAutoscaling", null, (services, cancellationToken) =>
-            Processes(services).SuspendAsync(target.AutoScalingGroupName, names, cancellationToken));
+        return RunChangingAsync(
+            context,
+            target,
+            options,
+            "SuspendAutoscaling",
+            null,
+            (services, cancellationToken) => Processes(services).SuspendAsync(target.AutoScalingGroupName, names, cancellationToken),
+            (services, cancellationToken) => Processes(services).PlanAsync(target.AutoScalingGroupName, names, suspend: true, cancellationToken));
     }
 
     private static AutoscalingProcessesWorkflow Processes(EnvironmentServices services) =>

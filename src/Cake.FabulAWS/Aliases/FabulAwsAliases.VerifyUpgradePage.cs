@@ -30,5 +30,5 @@ public static partial class FabulAwsAliases
             var hosts = await services.Servers.FindWebServersAsync(target.AutoScalingGroupName, cancellationToken).ConfigureAwait(false);
             var report = await UpgradePage(services).VerifyAsync(hosts, services.UpgradePage, expectShown, cancellationToken).ConfigureAwait(false);
             return report.IsConsistent ? report : throw new CakeException(report.ToString());
-        });
+        }, planAware: true);
 }

@@ -23,4 +23,11 @@ public sealed record EnvironmentOptions
     /// pipeline's <c>--break-lock</c>): for a run that is known to be dead, such as a CI job killed on another runner.
     /// </summary>
     public bool BreakLock { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether a changing target only prints what it would do (the pipeline's <c>--plan</c>):
+    /// a preflight, each AWS change and remote command with its values, an estimate; only Describe and Get calls.
+    /// Unlike Cake's <c>--dryrun</c>, which skips the tasks altogether, the target runs and reads everything it reads.
+    /// </summary>
+    public bool Plan { get; init; }
 }

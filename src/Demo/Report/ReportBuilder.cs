@@ -87,10 +87,12 @@ internal static class ReportBuilder
             ? new CheckReport("no failed request during DeploySerial", s.Failed == 0 && s.Total > 0, $"{s.Failed} failed of {s.Total}")
             : new CheckReport("no failed request during DeploySerial", false, "DeploySerial did not run"));
 
-        var full = phases.FirstOrDefault(p => p.Target == DeployFull);
-        var elsewhere = phases.Where(p => p != full).Sum(p => p.Requests?.UpgradePage ?? 0);
-        checks.Add(full?.Requests is { } f
-            ? new CheckReport("the upgrade page only during DeployFull", f.UpgradePage > 0 && elsewhere == 0, $"{f.UpgradePage} during DeployFull, {elsewhere} at other times")
+        // CreateEnvironment brings the web tier up with a DeployFull of its own
+        var full = phases.Where(p => p.Target is DeployFull or "CreateEnvironment" && p.Requests is not null).ToList();
+        var during = full.Sum(p => p.Requests!.UpgradePage);
+        var elsewhere = phases.Except(full).Sum(p => p.Requests?.UpgradePage ?? 0);
+        checks.Add(full.Count > 0
+            ? new CheckReport("the upgrade page only during DeployFull", during > 0 && elsewhere == 0, $"{during} during DeployFull, {elsewhere} at other times")
             : new CheckReport("the upgrade page only during DeployFull", false, "DeployFull did not run"));
 
         var versions = answers.Where(a => a.Version is not null).Select(a => a.Version!.Value).Distinct().Order().ToList();

@@ -19,6 +19,7 @@ public sealed class Metrics
 {
     private readonly ConcurrentDictionary<string, int> requests = new(StringComparer.Ordinal);
     private readonly List<CapacitySample> timeline = [];
+    private readonly List<string> log = [];
     private readonly int capacity;
     private long ticks;
 
@@ -29,6 +30,18 @@ public sealed class Metrics
 
     /// <summary>Gets a copy of the request counts per "service:Action".</summary>
     public IReadOnlyDictionary<string, int> RequestCounts => new Dictionary<string, int>(requests);
+
+    /// <summary>Gets the requests in the order they arrived, as "service:Action" (the latest ones when there were very many).</summary>
+    public IReadOnlyList<string> RequestLog
+    {
+        get
+        {
+            lock (log)
+            {
+                return log.ToList();
+            }
+        }
+    }
 
     /// <summary>Gets a copy of the timeline.</summary>
     public IReadOnlyList<CapacitySample> Timeline
@@ -47,7 +60,18 @@ public sealed class Metrics
     /// <returns>The count over all services.</returns>
     public int Count(string action) => requests.Where(kv => kv.Key.EndsWith(":" + action, StringComparison.Ordinal)).Sum(kv => kv.Value);
 
-    internal void CountRequest(string service, string action) => requests.AddOrUpdate($"{service}:{action}", 1, (_, n) => n + 1);
+    internal void CountRequest(string service, string action)
+    {
+        requests.AddOrUpdate($"{service}:{action}", 1, (_, n) => n + 1);
+        lock (log)
+        {
+            log.Add($"{service}:{action}");
+            if (log.Count > 4 * capacity)
+            {
+                log.RemoveRange(0, log.Count - (4 * capacity));
+            }
+        }
+    }
 
     internal void Add(CapacitySample sample)
     {

@@ -102,6 +102,8 @@ internal sealed class AppEnvironment : IAsyncDisposable
         ["AWS_RETRY_MODE"] = null,
         ["FABULAWS_SSH_KEY"] = null,
         ["GITHUB_OUTPUT"] = null,
+        ["GITHUB_ACTIONS"] = null,
+        ["GITHUB_STEP_SUMMARY"] = null,
         ["GIT_TERMINAL_PROMPT"] = "0",
     };
 

@@ -8,7 +8,7 @@ public sealed class SeedFileTests
     public sealed class TheWithoutGroupsMethod
     {
         [Fact]
-        public void Should_Keep_Every_Call_But_The_Group_With_Image_Folders_Made_Absolute()
+        public void Should_Keep_Every_Call_But_The_Group_And_The_Servers_With_Image_Folders_Made_Absolute()
         {
             // Given
             var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -26,7 +26,7 @@ public sealed class SeedFileTests
             // Then
             var original = JsonNode.Parse(File.ReadAllText(seed))!.AsArray();
             var kept = JsonNode.Parse(File.ReadAllText(target))!.AsArray();
-            Assert.Equal(original.Select(c => (string?)c!["Action"]).Where(a => a != "CreateAutoScalingGroup"), kept.Select(c => (string?)c!["Action"]));
+            Assert.Equal(original.Select(c => (string?)c!["Action"]).Where(a => a is not "CreateAutoScalingGroup" and not "RunInstances"), kept.Select(c => (string?)c!["Action"]));
             Assert.Equal(
                 [Path.Combine(root.FullName, "deploy", "builder-base"), Path.Combine(root.FullName, "deploy", "app")],
                 kept.Select(c => (string?)c!["Parameters"]!["Directory"]).OfType<string>());

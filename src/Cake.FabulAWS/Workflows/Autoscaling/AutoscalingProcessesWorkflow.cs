@@ -26,6 +26,18 @@ internal sealed class AutoscalingProcessesWorkflow(IAutoScalingGroups groups, IS
     public Task<AutoScalingGroup> ResumeAsync(string groupName, IReadOnlyList<string> names, CancellationToken cancellationToken = default) =>
         ChangeAsync(groupName, names, suspend: false, cancellationToken);
 
+    /// <summary>What Suspend or Resume would call (--plan), and the group as it is.</summary>
+    public async Task<(Plan.PlanReport Plan, AutoScalingGroup Group)> PlanAsync(string groupName, IReadOnlyList<string> names, bool suspend, CancellationToken cancellationToken)
+    {
+        var plan = new Plan.PlanReport(suspend ? "SuspendAutoscaling" : "ResumeAutoscaling");
+        var group = await FindAsync(groupName, cancellationToken).ConfigureAwait(false);
+        var all = names.Count == 0 ? ScalingProcessNames.All : names;
+        var changing = suspend ? all.Except(group.SuspendedProcesses).ToList() : all.Intersect(group.SuspendedProcesses).ToList();
+        plan.Ok($"group {groupName}: suspended now: {(group.SuspendedProcesses.Count == 0 ? "none" : string.Join(", ", group.SuspendedProcesses))}");
+        plan.Step("autoscaling", suspend ? "SuspendProcesses" : "ResumeProcesses", $"{groupName} {(names.Count == 0 ? "every process" : string.Join(", ", names))} (changes {(changing.Count == 0 ? "nothing" : string.Join(", ", changing))})");
+        return (plan, group);
+    }
+
     private async Task<AutoScalingGroup> ChangeAsync(string groupName, IReadOnlyList<string> names, bool suspend, CancellationToken cancellationToken)
     {
         var before = await FindAsync(groupName, cancellationToken).ConfigureAwait(false);

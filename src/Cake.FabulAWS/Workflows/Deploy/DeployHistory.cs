@@ -39,12 +39,6 @@ internal sealed class DeployHistory(EnvironmentServices services)
         var group = await services.Aws.AutoScalingGroups.FindGroupAsync(groupName, cancellationToken).ConfigureAwait(false);
         var tags = group?.Tags ?? new Dictionary<string, string>();
         var entry = new DeployHistoryEntry(kind, commit, from, to, DeployHolder.Describe(services.Variables), services.Time.GetUtcNow(), result);
-        var written = TagChunks.Write(TagPrefix, new List<DeployHistoryEntry>([entry, .. FromTags(tags).Take(Kept - 1)]));
-        await services.Aws.AutoScalingGroups.SetTagsAsync(groupName, written, propagateAtLaunch: false, cancellationToken).ConfigureAwait(false);
-        var leftOver = TagChunks.Keys(TagPrefix, tags).Except(written.Keys).ToList();
-        if (leftOver.Count > 0)
-        {
-            await services.Aws.AutoScalingGroups.DeleteTagsAsync(groupName, leftOver, cancellationToken).ConfigureAwait(false);
-        }
+        await TagChunks.ReplaceAsync(services.Aws.AutoScalingGroups, groupName, TagPrefix, new List<DeployHistoryEntry>([entry, .. FromTags(tags).Take(Kept - 1)]), tags, cancellationToken).ConfigureAwait(false);
     }
 }

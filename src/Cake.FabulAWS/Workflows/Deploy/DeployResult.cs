@@ -1,4 +1,5 @@
 using Cake.FabulAWS.Ports;
+using Cake.FabulAWS.Workflows.LaunchConfig;
 using Cake.FabulAWS.Workflows.Phases;
 
 namespace Cake.FabulAWS.Workflows.Deploy;
@@ -13,6 +14,13 @@ namespace Cake.FabulAWS.Workflows.Deploy;
 /// <param name="Duration">The whole run.</param>
 public sealed record DeployResult(string Kind, string Commit, LaunchSource LaunchSource, IReadOnlyList<string> Launched, IReadOnlyList<string> Terminated, IReadOnlyList<PhaseRecord> Phases, TimeSpan Duration)
 {
+    /// <summary>Gets the plan when the run only planned (<c>--plan</c>): then nothing was changed.</summary>
+    public Plan.PlanReport? Plan { get; init; }
+
+    /// <summary>A result that says what a <c>--plan</c> run would have deployed.</summary>
+    internal static DeployResult Planned(Plan.PlanReport plan, string kind, LaunchConfigResult? release) =>
+        new(kind, release?.Commit ?? "-", release?.LaunchSource ?? new LaunchSource(), [], [], [], TimeSpan.Zero) { Plan = plan };
+
     /// <summary>Gets the summary lines the run ends with.</summary>
     public IReadOnlyList<string> Summary =>
     [

@@ -87,41 +87,52 @@ internal sealed class DeployRun
         : new GroupSizes(Before.Group.MinSize, Before.Group.MaxSize, Before.Group.DesiredCapacity);
 
     /// <summary>Reads the group and its load balancers and finds the release to deploy.</summary>
-    public static async Task<DeployRun> StartAsync(EnvironmentServices services, string kind, DeploySettings settings, CancellationToken cancellationToken)
+    /// <param name="services">The run's services.</param>
+    /// <param name="kind">DeployFull, DeploySerial or Rollback.</param>
+    /// <param name="settings">What to deploy and the run's choices.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <param name="plan">With --plan: nothing is changed (a group on $Latest is not pinned; the plan says it would be).</param>
+    public static async Task<DeployRun> StartAsync(EnvironmentServices services, string kind, DeploySettings settings, CancellationToken cancellationToken, bool plan = false)
     {
-        ProductionConfirmation.Ensure(services.Target, kind, settings.Confirm, services.Confirmation);
+        if (!plan)
+        {
+            ProductionConfirmation.Ensure(services.Target, kind, settings.Confirm, services.Confirmation);
+        }
+
         var release = settings.Release
             ?? (settings.LaunchConfigName is { } name
                 ? await new Releases(services).FindAsync(name, cancellationToken).ConfigureAwait(false)
                 : throw new CakeException($"{kind} needs what to deploy: run CreateLaunchConfig first, or pass --launch-config=NAME of one it made."));
         var observer = await ObserverAsync(services, cancellationToken).ConfigureAwait(false);
-        var before = await PinAsync(services, await observer.ObserveAsync(cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var before = await observer.ObserveAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!plan && PinTarget(before) is { } pinned)
+        {
+            await services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Group.Name) { LaunchSource = pinned }, cancellationToken).ConfigureAwait(false);
+            services.Log.Warning("Group {0} followed {1}: it is now pinned to version {2}, which its instances run, so that a rollback returns to it.", before.Group.Name, before.Group.LaunchSource!.LaunchTemplateVersion, pinned.LaunchTemplateVersion);
+            before = before with { Group = before.Group with { LaunchSource = pinned } };
+        }
+
         return new DeployRun(services, kind, release, observer, before, new DeployJournal(services.Aws.AutoScalingGroups, services.Target.AutoScalingGroupName));
     }
 
     /// <summary>
-    /// A group that follows <c>$Latest</c> or <c>$Default</c> is pinned to the numbered version its instances run, so
-    /// that a rollback returns to that version and not to whatever <c>$Latest</c> means by then. An empty group has
-    /// nothing to return to.
+    /// The numbered version a group that follows <c>$Latest</c> or <c>$Default</c> is pinned to: the one its instances
+    /// run, so that a rollback returns to that version and not to whatever <c>$Latest</c> means by then. Null when the
+    /// group is pinned already or empty (nothing to return to).
     /// </summary>
-    private static async Task<GroupView> PinAsync(EnvironmentServices services, GroupView before, CancellationToken cancellationToken)
+    /// <exception cref="CakeException">Its instances run several versions, or ones the group does not name.</exception>
+    internal static LaunchSource? PinTarget(GroupView before)
     {
         if (before.Group.LaunchSource is not { LaunchTemplateVersion: { } version } source || long.TryParse(version, out _) || !before.Active.Any())
         {
-            return before;
+            return null;
         }
 
         var running = before.Active.Select(i => i.Source?.LaunchTemplateVersion).Distinct().ToList();
-        if (running is not [{ } only] || !long.TryParse(only, out _))
-        {
-            throw new CakeException($"Group {before.Group.Name} follows {version} of its launch template and its instances run {(running.Count == 0 ? "nothing yet" : string.Join(", ", running.Select(v => v ?? "an unknown version")))}, "
+        return running is [{ } only] && long.TryParse(only, out _)
+            ? source with { LaunchTemplateVersion = only }
+            : throw new CakeException($"Group {before.Group.Name} follows {version} of its launch template and its instances run {string.Join(", ", running.Select(v => v ?? "an unknown version"))}, "
                 + "so there is no version to roll back to. Point the group at a numbered version first (CreateLaunchConfig does it). Nothing was changed.");
-        }
-
-        var pinned = source with { LaunchTemplateVersion = only };
-        await services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Group.Name) { LaunchSource = pinned }, cancellationToken).ConfigureAwait(false);
-        services.Log.Warning("Group {0} followed {1}: it is now pinned to version {2}, which its instances run, so that a rollback returns to it.", before.Group.Name, version, only);
-        return before with { Group = before.Group with { LaunchSource = pinned } };
     }
 
     /// <summary>

@@ -33,24 +33,38 @@ internal sealed class KeptInstances(EnvironmentServices services)
     public async Task SaveAsync(KeptSet set, CancellationToken cancellationToken)
     {
         var group = await services.Aws.AutoScalingGroups.FindGroupAsync(GroupName, cancellationToken).ConfigureAwait(false);
-        var written = TagChunks.Write(TagPrefix, set);
-        await services.Aws.AutoScalingGroups.SetTagsAsync(GroupName, written, propagateAtLaunch: false, cancellationToken).ConfigureAwait(false);
-        var leftOver = TagChunks.Keys(TagPrefix, group?.Tags ?? new Dictionary<string, string>()).Except(written.Keys).ToList();
-        if (leftOver.Count > 0)
-        {
-            await services.Aws.AutoScalingGroups.DeleteTagsAsync(GroupName, leftOver, cancellationToken).ConfigureAwait(false);
-        }
+        await TagChunks.ReplaceAsync(services.Aws.AutoScalingGroups, GroupName, TagPrefix, set, group?.Tags ?? new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Forgets the set (its instances are back in service or gone).</summary>
     public async Task ClearAsync(CancellationToken cancellationToken)
     {
         var group = await services.Aws.AutoScalingGroups.FindGroupAsync(GroupName, cancellationToken).ConfigureAwait(false);
-        var keys = TagChunks.Keys(TagPrefix, group?.Tags ?? new Dictionary<string, string>());
-        if (keys.Count > 0)
+        await TagChunks.RemoveAsync(services.Aws.AutoScalingGroups, GroupName, TagPrefix, group?.Tags ?? new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What Cleanup would terminate (--plan).</summary>
+    public async Task<(Plan.PlanReport Plan, IReadOnlyList<string> Terminated)> PlanCleanupAsync(bool now, CancellationToken cancellationToken)
+    {
+        var plan = new Plan.PlanReport("Cleanup");
+        var set = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (set is null)
         {
-            await services.Aws.AutoScalingGroups.DeleteTagsAsync(GroupName, keys, cancellationToken).ConfigureAwait(false);
+            plan.Ok("no instances are kept in Standby");
         }
+        else if (!now && services.Time.GetUtcNow() < set.Until)
+        {
+            plan.Ok($"{set.Instances.Count} instance(s) of {set.Source} are kept until {set.Until:u}: nothing to do before then (--now terminates them)");
+        }
+        else
+        {
+            foreach (var id in set.Instances)
+            {
+                plan.Step("autoscaling", "TerminateInstanceInAutoScalingGroup", $"{id} (kept in Standby until {set.Until:u})");
+            }
+        }
+
+        return (plan, []);
     }
 
     /// <summary>Terminates the kept instances when their time is up, or at once with <paramref name="now"/>.</summary>

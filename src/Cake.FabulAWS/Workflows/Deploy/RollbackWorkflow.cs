@@ -14,6 +14,34 @@ internal sealed class RollbackWorkflow(EnvironmentServices services)
 {
     public async Task<DeployResult> RunAsync(DeploySettings settings, CancellationToken cancellationToken)
     {
+        var (release, standby) = await FindAsync(cancellationToken).ConfigureAwait(false);
+        return standby.Count > 0
+            ? await InstantAsync(settings with { Release = release }, standby, cancellationToken).ConfigureAwait(false)
+            : await new SerialDeployWorkflow(services).RunAsync(settings with { Release = release }, cancellationToken, "Rollback").ConfigureAwait(false);
+    }
+
+    /// <summary>What a Rollback would do, without doing it.</summary>
+    public async Task<Plan.PlanReport> PlanAsync(DeploySettings settings, CancellationToken cancellationToken)
+    {
+        LaunchConfigResult release;
+        IReadOnlyList<string> standby;
+        try
+        {
+            (release, standby) = await FindAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CakeException e)
+        {
+            var refused = new Plan.PlanReport("Rollback");
+            refused.Problem(e.Message);
+            return refused;
+        }
+
+        return await new Plan.DeployPlanner(services).RollbackAsync(settings with { Release = release }, standby, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The release before the deploy that made what the group launches, and its instances kept in Standby (if any).</summary>
+    private async Task<(LaunchConfigResult Release, IReadOnlyList<string> Standby)> FindAsync(CancellationToken cancellationToken)
+    {
         var group = await services.Aws.AutoScalingGroups.FindGroupAsync(services.Target.AutoScalingGroupName, cancellationToken).ConfigureAwait(false)
             ?? throw new CakeException($"Auto Scaling group '{services.Target.AutoScalingGroupName}' not found in {services.Target.Region}: check auto_scaling_groups in fabulaws-config.yml.");
         var history = DeployHistory.FromTags(group.Tags);
@@ -25,15 +53,11 @@ internal sealed class RollbackWorkflow(EnvironmentServices services)
         var commit = history.FirstOrDefault(e => LaunchSources.Same(e.To, previous))?.Commit ?? await CommitOfAsync(previous, cancellationToken).ConfigureAwait(false);
         services.Log.Information("Rollback of {0}/{1}: the group launches {2} since the {3} of {4:u} by {5}; back to {6} ({7}).",
             services.Target.Deployment, services.Target.Environment, last.To, last.Kind, last.Ended, last.Holder, previous, commit);
-        var release = new LaunchConfigResult(previous.ReleaseName, commit, string.Empty, string.Empty, previous);
         var kept = KeptInstances.FromTags(group.Tags);
-        var standby = group.Instances.Where(i => kept?.Instances.Contains(i.InstanceId) == true && i.LifecycleState == "Standby").Select(i => i.InstanceId).ToList();
-        if (kept is not null && LaunchSources.Same(kept.Source, previous) && kept.Until > services.Time.GetUtcNow() && standby.Count > 0)
-        {
-            return await InstantAsync(settings with { Release = release }, standby, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await new SerialDeployWorkflow(services).RunAsync(settings with { Release = release }, cancellationToken, "Rollback").ConfigureAwait(false);
+        var standby = kept is not null && LaunchSources.Same(kept.Source, previous) && kept.Until > services.Time.GetUtcNow()
+            ? group.Instances.Where(i => kept.Instances.Contains(i.InstanceId) && i.LifecycleState == "Standby").Select(i => i.InstanceId).ToList()
+            : [];
+        return (new LaunchConfigResult(previous.ReleaseName, commit, string.Empty, string.Empty, previous), standby);
     }
 
     /// <summary>

@@ -16,4 +16,7 @@ public sealed record LaunchConfigResult(string Name, string Commit, string Image
 
     /// <summary>Gets the phases and their durations.</summary>
     public IReadOnlyList<PhaseRecord> Phases { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether this is only what a <c>--plan</c> run would make (nothing was made).</summary>
+    public bool IsPlan { get; init; }
 }

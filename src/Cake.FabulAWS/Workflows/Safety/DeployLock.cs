@@ -85,7 +85,7 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
             throw new CakeException($"{Environment} is locked by a run that is still going: {current.Describe(now)}. Unlock removes locks taken with the Lock target; add --break-lock to remove this one anyway. Nothing was changed.");
         }
 
-        await services.Aws.AutoScalingGroups.DeleteTagsAsync(GroupName, TagChunks.Keys(GroupLock.TagPrefix, tags), cancellationToken).ConfigureAwait(false);
+        await TagChunks.RemoveAsync(services.Aws.AutoScalingGroups, GroupName, GroupLock.TagPrefix, tags, cancellationToken).ConfigureAwait(false);
         services.Log.Information("{0} is unlocked (it was locked by {1}).", Environment, current.Describe(now));
     }
 
@@ -113,7 +113,7 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
             return;
         }
 
-        await services.Aws.AutoScalingGroups.DeleteTagsAsync(GroupName, TagChunks.Keys(GroupLock.TagPrefix, tags), cancellationToken).ConfigureAwait(false);
+        await TagChunks.RemoveAsync(services.Aws.AutoScalingGroups, GroupName, GroupLock.TagPrefix, tags, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task TakeAsync(GroupLock mine, string purpose, CancellationToken cancellationToken)
@@ -139,13 +139,7 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
             }
         }
 
-        var written = TagChunks.Write(GroupLock.TagPrefix, mine);
-        await services.Aws.AutoScalingGroups.SetTagsAsync(GroupName, written, propagateAtLaunch: false, cancellationToken).ConfigureAwait(false);
-        var leftOver = TagChunks.Keys(GroupLock.TagPrefix, tags).Except(written.Keys).ToList();
-        if (leftOver.Count > 0)
-        {
-            await services.Aws.AutoScalingGroups.DeleteTagsAsync(GroupName, leftOver, cancellationToken).ConfigureAwait(false);
-        }
+        await TagChunks.ReplaceAsync(services.Aws.AutoScalingGroups, GroupName, GroupLock.TagPrefix, mine, tags, cancellationToken).ConfigureAwait(false);
 
         await Task.Delay(services.Target.Timeouts.LockSettle, services.Time, cancellationToken).ConfigureAwait(false);
         var back = TagChunks.Read<GroupLock>(GroupLock.TagPrefix, await TagsAsync(cancellationToken).ConfigureAwait(false));

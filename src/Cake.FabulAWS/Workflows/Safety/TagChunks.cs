@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Cake.FabulAWS.Ports;
 
 namespace Cake.FabulAWS.Workflows.Safety;
 
@@ -41,6 +42,28 @@ internal static class TagChunks
         catch (Exception e) when (e is FormatException or JsonException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Writes the value over the one on the group's tags (<paramref name="existing"/>), removing parts it no longer needs.</summary>
+    public static async Task ReplaceAsync<T>(IAutoScalingGroups groups, string groupName, string prefix, T value, IReadOnlyDictionary<string, string> existing, CancellationToken cancellationToken)
+    {
+        var written = Write(prefix, value);
+        await groups.SetTagsAsync(groupName, written, propagateAtLaunch: false, cancellationToken).ConfigureAwait(false);
+        var leftOver = Keys(prefix, existing).Except(written.Keys).ToList();
+        if (leftOver.Count > 0)
+        {
+            await groups.DeleteTagsAsync(groupName, leftOver, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Removes the value from the group's tags (<paramref name="existing"/>), if it is there.</summary>
+    public static async Task RemoveAsync(IAutoScalingGroups groups, string groupName, string prefix, IReadOnlyDictionary<string, string> existing, CancellationToken cancellationToken)
+    {
+        var keys = Keys(prefix, existing);
+        if (keys.Count > 0)
+        {
+            await groups.DeleteTagsAsync(groupName, keys, cancellationToken).ConfigureAwait(false);
         }
     }
 
