@@ -42,7 +42,8 @@ public sealed class GitHubActionsExampleTests
             var runs = Jobs.Value.SelectMany(j => j.Runs).ToList();
 
             // When
-            var production = runs.Where(r => r.Environment is { } e && Config.Value.ProductionEnvironments.Contains(e) && PipelineDefinitions.ConfirmedTargets.Contains(r.Target!)).ToList();
+            var production = runs.Where(r => r.Environment is { } e && Config.Value.ProductionEnvironments.Contains(e)
+                && PipelineDefinitions.ConfirmedTargets.Contains(r.Target!) && !r.Arguments.ContainsKey("plan")).ToList();
 
             // Then
             Assert.Contains(runs, r => r.Target == "Test" && r.Environment is null && !r.Arguments.ContainsKey("skip-tests"));
