@@ -27,6 +27,7 @@ public static partial class FabulAwsAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory(FabulAwsCategories.Safety)]
+    [CakeNamespaceImport("Cake.FabulAWS.Workflows.Deploy")]
     public static Task<IReadOnlyList<string>> FabulAwsCleanupAsync(this ICakeContext context, DeploymentTarget target, bool now = false, EnvironmentOptions? options = null) =>
         RunChangingAsync(
             context,

@@ -46,6 +46,7 @@ public static partial class FabulAwsAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory(FabulAwsCategories.Safety)]
+    [CakeNamespaceImport("Cake.FabulAWS.Workflows.Safety")]
     public static Task FabulAwsUnlockAsync(this ICakeContext context, DeploymentTarget target, EnvironmentOptions? options = null) =>
         RunAsync(context, target, options, "Unlock", async (services, cancellationToken) =>
         {

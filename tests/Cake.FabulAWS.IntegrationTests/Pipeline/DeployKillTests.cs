@@ -42,7 +42,12 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
                 Assert.Fail($"{target} neither called {action} nor ended within 3 minutes:\n{log}\n{activities}");
             }
 
-            Assert.True(first == held, $"{target} ended before it called {action}:\n{log}");
+            if (first == exited)
+            {
+                await reading.WaitAsync(TimeSpan.FromSeconds(30));
+                Assert.Fail($"{target} ended (exit code {cake.ExitCode}) before it called {action}:\n{log}");
+            }
+
             foreach (var pid in ProcessTree.Descendants([cake.Id]).Append(cake.Id))
             {
                 ProcessTree.Signal(pid, 9);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Cake.FabulAWS.Tests.Aws;
@@ -49,6 +50,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, QuietLifetime>(); // InterruptSignalsTests send SIGTERM to this process
         var server = new FakeAwsServer(builder.Build());
         await server.app.StartAsync();
         var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -117,4 +119,11 @@ public sealed class FakeAwsServer : IAsyncDisposable
         }).ToList();
 
     private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+
+    private sealed class QuietLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
