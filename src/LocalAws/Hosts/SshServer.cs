@@ -24,6 +24,7 @@ public sealed class SshServer : IAsyncDisposable
     private const string SshdPath = "/usr/sbin/sshd";
     private readonly Process process;
     private readonly StringBuilder log = new();
+    private TaskCompletionSource lineAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SshServer(SshServerOptions options, Process process, string hostKeyFile)
     {
@@ -45,6 +46,38 @@ public sealed class SshServer : IAsyncDisposable
     public string Log
     {
         get { lock (log) { return log.ToString(); } }
+    }
+
+    /// <summary>
+    /// Waits until sshd printed <paramref name="text"/>: session processes write to the same pipe, so a line about a
+    /// login can arrive after the command of that login returned.
+    /// </summary>
+    /// <param name="text">The text to wait for.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>The log, once it holds the text.</returns>
+    public async Task<string> WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Task next;
+            lock (log)
+            {
+                var current = log.ToString();
+                if (current.Contains(text, StringComparison.Ordinal))
+                {
+                    return current;
+                }
+
+                next = lineAdded.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || await Task.WhenAny(next, Task.Delay(left)).ConfigureAwait(false) != next)
+            {
+                throw new TimeoutException($"sshd on {Options.ListenAddress}:{Options.Port} did not print '{text}' within {timeout.TotalSeconds:0} s:\n{Log}");
+            }
+        }
     }
 
     /// <summary>Gets the sshd process id (its session children are its descendants).</summary>
@@ -94,10 +127,15 @@ public sealed class SshServer : IAsyncDisposable
                 return;
             }
 
+            TaskCompletionSource added;
             lock (server.log)
             {
                 server.log.AppendLine(e.Data);
+                added = server.lineAdded;
+                server.lineAdded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+
+            added.TrySetResult();
 
             if (e.Data.Contains("Server listening on", StringComparison.Ordinal))
             {

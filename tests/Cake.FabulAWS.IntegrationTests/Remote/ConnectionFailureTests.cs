@@ -122,8 +122,8 @@ public sealed class ConnectionFailureTests : IAsyncLifetime
 
         // Then
         Assert.Equal("rsa", results[0].OutputTail);
-        Assert.Contains("Accepted publickey for fabdeploy", hosts.Servers[0].Log);
-        Assert.Contains("RSA SHA256:", hosts.Servers[0].Log);
-        Assert.DoesNotContain("ssh-rsa not in", hosts.Servers[0].Log); // no SHA-1 signature was offered first
+        var sshdLog = await hosts.Servers[0].WaitForLogAsync("Accepted publickey for fabdeploy", TimeSpan.FromSeconds(30));
+        Assert.Contains("RSA SHA256:", sshdLog);
+        Assert.DoesNotContain("ssh-rsa not in", sshdLog); // no SHA-1 signature was offered first
     }
 }
