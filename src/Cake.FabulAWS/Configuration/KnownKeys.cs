@@ -45,7 +45,7 @@ internal static class KnownKeys
     public static readonly IReadOnlyList<string> Timeouts =
     [
         "instance_running", "ssh_ready", "image_available", "instances_in_service", "instance_healthy",
-        "instance_drained", "deploy", "poll_interval_ms", "lock_settle_ms",
+        "instance_drained", "deploy", "poll_interval_ms", "lock_settle_ms", "lock_lease",
     ];
 
     public static readonly IReadOnlyList<string> Serial = ["strategy", "batch_size", "max_surge_percent"];

@@ -21,6 +21,13 @@ public sealed record WaitTimeouts
     /// <summary>Gets how long an instance may take to leave its load balancers (<c>instance_drained</c>, default 300 s).</summary>
     public TimeSpan InstanceDrained { get; init; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>
+    /// Gets how long a run's lock holds without being renewed (<c>lock_lease</c>, default 600 s). A run renews it every
+    /// third of that for as long as it goes, so a deploy may take longer; a run that died where its process cannot be
+    /// checked (another machine, a CI runner) blocks the environment at most this long.
+    /// </summary>
+    public TimeSpan LockLease { get; init; } = TimeSpan.FromSeconds(600);
+
     /// <summary>Gets how long a whole deploy may take (<c>deploy</c>, default 7200 s).</summary>
     public TimeSpan Deploy { get; init; } = TimeSpan.FromSeconds(7200);
 

@@ -38,6 +38,36 @@ public sealed class LockTargetTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Should_Keep_Its_Lock_Through_A_Deploy_Longer_Than_The_Lease()
+    {
+        // Given: a lease of 3 s (renewed every second) and a deploy held in its first round
+        app.Config["timeouts"] = "{instance_running: 60, ssh_ready: 60, image_available: 60, instances_in_service: 120, instance_healthy: 120, instance_drained: 60, deploy: 600, poll_interval_ms: 100, lock_settle_ms: 200, lock_lease: 3}";
+        await app.WriteConfigAsync();
+        await app.Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", AppEnvironment.Group), ("LaunchTemplate.LaunchTemplateName", AppEnvironment.Template), ("LaunchTemplate.Version", "1"));
+        var release = await app.ReleaseAsync("v2");
+        var held = app.Aws.Faults.HoldNext("SetDesiredCapacity", HoldMode.Apply);
+        var first = app.CakeAsync("DeploySerial", $"--launch-config={release}");
+        await Task.WhenAny(held, first).WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(held.IsCompleted, first.IsCompleted ? (await first).Output : "neither");
+        var taken = Assert.IsType<GroupLock>(CurrentLock());
+
+        // When: the deploy is still held after the expiry it took the lock with
+        await app.Aws.WaitUntilAsync(s => LockOf(s)?.Expires > taken.Expires + TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(60), "a renewal after the lock's first expiry");
+        var second = await app.CakeAsync("SuspendAutoscaling", "--processes=AZRebalance");
+        app.Aws.Faults.Release();
+        var firstResult = await first;
+
+        // Then: the second run found a live lock, not an expired one
+        output.WriteLine(second.Output);
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.Matches(@"SuspendAutoscaling refused: demo/local is locked by \S+@\S+ \(DeploySerial\) since .* expires in [0-3] s\.", second.Output);
+        Assert.DoesNotContain("Breaking the lock", second.Output, StringComparison.Ordinal);
+        Assert.Empty(app.Inspect(s => s.Groups[AppEnvironment.Group].SuspendedProcesses.Keys.ToList()));
+        Assert.True(firstResult.ExitCode == 0, firstResult.Output);
+        Assert.Empty(LockTags());
+    }
+
+    [Fact]
     public async Task Should_Let_Exactly_One_Of_Two_Runs_Started_At_Once_Go_On()
     {
         // Given: both runs read the group before either writes its lock
@@ -109,6 +139,10 @@ public sealed class LockTargetTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(after.ExitCode == 0, after.Output);
         Assert.Equal(["AZRebalance"], app.Inspect(s => s.Groups[AppEnvironment.Group].SuspendedProcesses.Keys.ToList()));
     }
+
+    private static GroupLock? LockOf(global::LocalAws.Model.CloudState state) => TagChunks.Read<GroupLock>(GroupLock.TagPrefix, state.Groups[AppEnvironment.Group].Tags.ToDictionary(t => t.Key, t => t.Value));
+
+    private GroupLock? CurrentLock() => app.Inspect(LockOf);
 
     private List<string> LockTags() => app.Inspect(s => s.Groups[AppEnvironment.Group].Tags.Where(t => t.Key.StartsWith(GroupLock.TagPrefix, StringComparison.Ordinal)).Select(t => t.Key).ToList());
 

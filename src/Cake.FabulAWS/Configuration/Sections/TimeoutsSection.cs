@@ -38,6 +38,17 @@ internal static class TimeoutsSection
                 continue;
             }
 
+            if (key == "lock_lease")
+            {
+                // renewed every third of it: shorter leases would spend the run writing tags
+                if (Nodes.WholeNumber(entry.Value, entry.Path, d, 3, OneWeek) is { } lease)
+                {
+                    timeouts = timeouts with { LockLease = TimeSpan.FromSeconds(lease) };
+                }
+
+                continue;
+            }
+
             if (Nodes.WholeNumber(entry.Value, entry.Path, d, 1, OneWeek) is not { } seconds)
             {
                 continue;

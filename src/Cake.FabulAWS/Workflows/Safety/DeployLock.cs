@@ -9,8 +9,8 @@ namespace Cake.FabulAWS.Workflows.Safety;
 /// <summary>
 /// One run at a time per environment: the lock is tags on the group. Tags have no compare-and-set, so a run writes
 /// its lock, waits <c>timeouts.lock_settle_ms</c> and reads it back; only the run that still finds its own token
-/// goes on. A lock that expired, or whose process on this machine is gone, is broken with a warning;
-/// <c>--break-lock</c> breaks a live one.
+/// goes on. While the run goes, it renews its lock every third of <c>timeouts.lock_lease</c>. A lock that expired,
+/// or whose process on this machine is gone, is broken with a warning; <c>--break-lock</c> breaks a live one.
 /// </summary>
 /// <param name="services">The run's services.</param>
 /// <param name="processStarted">When a local process started, or null when it does not run (a seam for tests).</param>
@@ -41,14 +41,14 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
             Purpose = purpose,
             Commit = commit,
             Since = now,
-            Expires = now + services.Target.Timeouts.Deploy,
+            Expires = now + services.Target.Timeouts.LockLease,
             Host = System.Environment.MachineName,
             ProcessId = System.Environment.ProcessId,
             ProcessStarted = self.StartTime.ToUniversalTime(),
             Token = Guid.NewGuid().ToString("N"),
         };
         await TakeAsync(mine, purpose, cancellationToken).ConfigureAwait(false);
-        return new HeldLock(this, mine);
+        return new HeldLock(this, mine, services.Target.Timeouts.LockLease / 3, services.Time, services.Log);
     }
 
     /// <summary>The Lock target: a lock without expiry that stops every changing run until Unlock.</summary>
@@ -87,6 +87,27 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
 
         await TagChunks.RemoveAsync(services.Aws.AutoScalingGroups, GroupName, GroupLock.TagPrefix, tags, cancellationToken).ConfigureAwait(false);
         services.Log.Information("{0} is unlocked (it was locked by {1}).", Environment, current.Describe(now));
+    }
+
+    /// <summary>Moves the lock's expiry one lease on, if the lock is still this run's.</summary>
+    /// <returns>The renewed lock, or null when someone else holds it now (said in a warning).</returns>
+    internal async Task<GroupLock?> RenewAsync(GroupLock mine, CancellationToken cancellationToken)
+    {
+        var tags = await TagsAsync(cancellationToken).ConfigureAwait(false);
+        var current = TagChunks.Read<GroupLock>(GroupLock.TagPrefix, tags);
+        var now = services.Time.GetUtcNow();
+        if (current?.Token != mine.Token)
+        {
+            services.Log.Warning(
+                "The lock of {0} is no longer this run's ({1}): another run may change the group at the same time. Stop one of them if both deploy.",
+                Environment,
+                current?.Describe(now) ?? "removed by someone else");
+            return null;
+        }
+
+        var renewed = mine with { Expires = now + services.Target.Timeouts.LockLease };
+        await TagChunks.ReplaceAsync(services.Aws.AutoScalingGroups, GroupName, GroupLock.TagPrefix, renewed, tags, cancellationToken).ConfigureAwait(false);
+        return renewed;
     }
 
     /// <summary>Removes the lock if it is still the one written: a lock broken by someone else is theirs now.</summary>
@@ -207,14 +228,76 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
     }
 }
 
-/// <summary>A lock this run holds; disposing releases it (bounded, whatever ended the run).</summary>
-internal sealed class HeldLock(DeployLock owner, GroupLock held) : IAsyncDisposable
+/// <summary>
+/// A lock this run holds, renewed every third of its lease until it is disposed; disposing releases it
+/// (bounded, whatever ended the run). A renewal that fails is tried again at the next; one that finds another run's
+/// lock warns and stops.
+/// </summary>
+internal sealed class HeldLock : IAsyncDisposable
 {
+    private readonly DeployLock owner;
+    private readonly TimeSpan renewEvery;
+    private readonly TimeProvider time;
+    private readonly ICakeLog log;
+    private readonly CancellationTokenSource stop = new();
+    private GroupLock held;
+
+    public HeldLock(DeployLock owner, GroupLock held, TimeSpan renewEvery, TimeProvider time, ICakeLog log)
+    {
+        this.owner = owner;
+        this.held = held;
+        this.renewEvery = renewEvery;
+        this.time = time;
+        this.log = log;
+        Renewing = RenewAsync(stop.Token); // its first wait starts before the constructor returns
+    }
+
     public GroupLock Lock => held;
+
+    /// <summary>Gets the renewals; the task ends when the lock was lost or the lock is disposed.</summary>
+    internal Task Renewing { get; }
 
     public async ValueTask DisposeAsync()
     {
+        await stop.CancelAsync().ConfigureAwait(false);
+        await Renewing.ConfigureAwait(false);
+        stop.Dispose();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await owner.ReleaseAsync(held, deadline.Token).ConfigureAwait(false);
+    }
+
+    private async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // due times, not fixed pauses: a renewal that ran late (a laptop that slept) is not followed by a burst
+            var due = time.GetUtcNow() + renewEvery;
+            while (true)
+            {
+                if (due - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                }
+
+                due = due + renewEvery <= time.GetUtcNow() ? time.GetUtcNow() + renewEvery : due + renewEvery;
+                try
+                {
+                    if (await owner.RenewAsync(held, cancellationToken).ConfigureAwait(false) is not { } renewed)
+                    {
+                        return;
+                    }
+
+                    held = renewed;
+                }
+                catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+                {
+                    log.Warning("Could not renew the deploy lock ({0}); trying again in {1:0} s, before it expires {2:u}.", e.Message, renewEvery.TotalSeconds, held.Expires);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // disposed: the run is over and releases the lock
+        }
     }
 }

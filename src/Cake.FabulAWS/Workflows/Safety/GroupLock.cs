@@ -4,7 +4,7 @@ namespace Cake.FabulAWS.Workflows.Safety;
 
 /// <summary>
 /// The lock on an environment, kept on its Auto Scaling group's tags: who holds it, for what, since and until when.
-/// A deploy's lock expires after <c>timeouts.deploy</c>; a lock taken by hand (Lock target) never does.
+/// A run's lock expires <c>timeouts.lock_lease</c> after its last renewal; a lock taken by hand (Lock target) never does.
 /// </summary>
 public sealed record GroupLock
 {

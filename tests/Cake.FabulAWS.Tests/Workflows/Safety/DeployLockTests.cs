@@ -30,7 +30,69 @@ public sealed class DeployLockTests
         // Then
         Assert.Equal(held.Lock.Token, whileHeld?.Token);
         Assert.Equal("DeploySerial", whileHeld?.Purpose);
-        Assert.Equal(time.GetUtcNow() - Staging.Timeouts.LockSettle + Staging.Timeouts.Deploy, whileHeld?.Expires);
+        Assert.Equal(time.GetUtcNow() - Staging.Timeouts.LockSettle + Staging.Timeouts.LockLease, whileHeld?.Expires);
+        Assert.Empty(store.Tags);
+    }
+
+    [Fact]
+    public async Task Should_Renew_The_Lock_While_The_Run_Goes_So_That_It_Never_Expires_Under_It()
+    {
+        // Given: a run that goes on for three leases
+        var (services, store, _) = Services();
+        var held = await AcquireAfterSettleAsync(new DeployLock(services), "DeploySerial", null);
+        var (other, _, _) = Services();
+        for (var renewal = 1; renewal <= 9; renewal++)
+        {
+            time.Advance(Staging.Timeouts.LockLease / 3);
+            var due = time.GetUtcNow() + Staging.Timeouts.LockLease;
+            await store.WaitUntilAsync(tags => TagChunks.Read<GroupLock>(GroupLock.TagPrefix, tags)?.Expires == due, $"renewal {renewal} to {due:u}");
+        }
+
+        // When: another run (its holder is on another machine, so only the expiry speaks for it)
+        await Write(other, TagChunks.Read<GroupLock>(GroupLock.TagPrefix, store.Tags)! with { Host = "ci-runner-7" });
+        var error = await Assert.ThrowsAsync<CakeException>(() => new DeployLock(other).AcquireAsync("DeployFull", null, CancellationToken.None));
+        await held.DisposeAsync();
+
+        // Then
+        Assert.Contains("expires in 10 min", error.Message, StringComparison.Ordinal);
+        Assert.Empty(store.Tags);
+    }
+
+    [Fact]
+    public async Task Should_Warn_And_Stop_Renewing_When_Another_Run_Broke_The_Lock()
+    {
+        // Given
+        var (services, store, log) = Services();
+        var held = await AcquireAfterSettleAsync(new DeployLock(services), "DeploySerial", null);
+        var breaker = Other() with { Host = "ci-runner-7" };
+        await Write(services, breaker);
+
+        // When
+        time.Advance(Staging.Timeouts.LockLease / 3);
+        await held.Renewing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Then
+        Assert.Equal(breaker, TagChunks.Read<GroupLock>(GroupLock.TagPrefix, store.Tags));
+        Assert.Contains(log.Lines, l => l.StartsWith("The lock of app/staging is no longer this run's (alice@laptop (DeploySerial of 0123456789ab)", StringComparison.Ordinal) && l.EndsWith("another run may change the group at the same time. Stop one of them if both deploy.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Try_A_Failed_Renewal_Again_At_The_Next()
+    {
+        // Given: the first renewal's read fails
+        var (services, store, log) = Services();
+        var held = await AcquireAfterSettleAsync(new DeployLock(services), "DeploySerial", null);
+        store.FailNextRead = new HttpRequestException("connection reset");
+
+        // When
+        time.Advance(Staging.Timeouts.LockLease / 3);
+        await log.WaitForAsync(l => l.StartsWith("Could not renew the deploy lock (connection reset); trying again in 200 s", StringComparison.Ordinal));
+        time.Advance(Staging.Timeouts.LockLease / 3);
+        var due = time.GetUtcNow() + Staging.Timeouts.LockLease;
+
+        // Then
+        await store.WaitUntilAsync(tags => TagChunks.Read<GroupLock>(GroupLock.TagPrefix, tags)?.Expires == due, "the second renewal");
+        await held.DisposeAsync();
         Assert.Empty(store.Tags);
     }
 

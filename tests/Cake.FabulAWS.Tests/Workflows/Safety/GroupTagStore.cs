@@ -9,11 +9,18 @@ internal sealed class GroupTagStore
 {
     private readonly object gate = new();
     private readonly Dictionary<string, string> tags = new(StringComparer.Ordinal);
+    private TaskCompletionSource written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Exception? failNextRead;
 
     public GroupTagStore(AwsServices aws, string groupName)
     {
         aws.AutoScalingGroups.FindGroupAsync(groupName, Arg.Any<CancellationToken>()).Returns(_ =>
         {
+            if (Interlocked.Exchange(ref failNextRead, null) is { } failure)
+            {
+                throw failure;
+            }
+
             lock (gate)
             {
                 return new AutoScalingGroup(groupName, 2, 4, 2, null, [], [], [], [], [], new Dictionary<string, string>(tags), "ELB", 60, []);
@@ -30,6 +37,8 @@ internal sealed class GroupTagStore
                 {
                     tags[key] = value;
                 }
+
+                Written();
             }
 
             return Task.CompletedTask;
@@ -42,10 +51,43 @@ internal sealed class GroupTagStore
                 {
                     tags.Remove(key);
                 }
+
+                Written();
             }
 
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>Sets an error that the next read of the group throws.</summary>
+    public Exception? FailNextRead
+    {
+        set => failNextRead = value;
+    }
+
+    /// <summary>Waits until the tags satisfy the condition (checked after every write).</summary>
+    public async Task WaitUntilAsync(Func<IReadOnlyDictionary<string, string>, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            Task next;
+            lock (gate)
+            {
+                if (condition(tags))
+                {
+                    return;
+                }
+
+                next = written.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || await Task.WhenAny(next, Task.Delay(left)) != next)
+            {
+                throw new TimeoutException($"The group's tags never showed {what}: {string.Join(", ", Tags.Keys)}");
+            }
+        }
     }
 
     /// <summary>Gets or sets what runs once just before the next write takes effect (to interleave two runs).</summary>
@@ -60,5 +102,12 @@ internal sealed class GroupTagStore
                 return new Dictionary<string, string>(tags);
             }
         }
+    }
+
+    private void Written()
+    {
+        var done = written;
+        written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.TrySetResult();
     }
 }
