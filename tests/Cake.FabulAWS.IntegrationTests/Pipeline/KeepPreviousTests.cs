@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cake.FabulAWS.Workflows.Deploy;
+using global::LocalAws.Faults;
 
 namespace Cake.FabulAWS.IntegrationTests.Pipeline;
 
@@ -45,6 +46,42 @@ public sealed class KeepPreviousTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.Equal((2, 8, 2), sizes);
         Assert.Equal("1", version);
         Assert.DoesNotContain(tags, t => t.StartsWith(KeptInstances.TagPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Bring_Back_The_Instances_It_Kept_When_A_Later_Round_Fails()
+    {
+        // Given: a deploy keeping what it replaces whose second round launches an instance that never gets healthy
+        await app.Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", AppEnvironment.Group), ("LaunchTemplate.LaunchTemplateName", AppEnvironment.Template), ("LaunchTemplate.Version", "1"));
+        app.Config["keep_previous"] = "{local: 1h}";
+        await app.WriteConfigAsync();
+        var old = app.Inspect(s => s.Groups[AppEnvironment.Group].Members.Select(m => m.InstanceId).Order().ToList());
+        var release = await app.ReleaseAsync("v2");
+        var firstStandby = app.Aws.Faults.HoldNext("EnterStandby", HoldMode.Apply);
+        var deploy = app.CakeAsync("DeploySerial", $"--launch-config={release}");
+        await Task.WhenAny(firstStandby, deploy).WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(firstStandby.IsCompleted, deploy.IsCompleted ? (await deploy).Output : "neither");
+        app.Aws.Faults.NeverHealthyNext(1);
+
+        // When
+        app.Aws.Faults.Release();
+        var (exitCode, log) = await deploy;
+
+        // Then: the kept instance came back, nothing was launched to get back
+        output.WriteLine(log);
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches(@"Rolled back: .*brought back i-[0-9a-f]+ from Standby in place of i-[0-9a-f]+; .*The group serves launch template demo-lt version 1 at its original capacity \(2\)\.", log);
+        Assert.DoesNotContain("Roll back: round", log, StringComparison.Ordinal);
+        var (inService, sizes, version, tags) = app.Inspect(s =>
+        {
+            var group = s.Groups[AppEnvironment.Group];
+            return (group.Members.Where(m => m.Lifecycle != "Terminated").Select(m => (m.InstanceId, m.Lifecycle)).Order().ToList(), (group.MinSize, group.MaxSize, group.DesiredCapacity), group.LaunchTemplate!.Version, group.Tags.Select(t => t.Key).ToList());
+        });
+        Assert.Equal(old.Select(id => (id, "InService")).ToList(), inService);
+        Assert.Equal((2, 8, 2), sizes);
+        Assert.Equal("1", version);
+        Assert.DoesNotContain(tags, t => t.StartsWith(KeptInstances.TagPrefix, StringComparison.Ordinal) || t.StartsWith("fabulaws:deploy:", StringComparison.Ordinal));
+        await app.Aws.WaitUntilAsync(s => s.LoadBalancers[AppEnvironment.LoadBalancer].Instances.Where(i => i.Value.State == "InService").Select(i => i.Key).Order().SequenceEqual(old), TimeSpan.FromSeconds(30), "the old instances in service behind the load balancer");
     }
 
     [Fact]

@@ -263,6 +263,23 @@ internal sealed class DeployRun
         Log.Information("  {0} moved to Standby (desired capacity lowered by {1}), kept for an instant Rollback until {2:u}", string.Join(", ", ids), ids.Count, until);
     }
 
+    /// <summary>
+    /// Brings instances back from Standby (raising the maximum when needed; AWS raises the desired capacity for each)
+    /// and waits until they serve.
+    /// </summary>
+    public async Task ExitStandbyAsync(IReadOnlyList<string> ids, GroupRestore restore, CancellationToken cancellationToken)
+    {
+        var group = (await Observer.ObserveAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Group;
+        await restore.EnsureMaxAsync(group.DesiredCapacity + ids.Count, group.MaxSize, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in ids.Chunk(20))
+        {
+            await Services.Aws.GroupInstances.ExitStandbyAsync(GroupName, chunk, cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.Information("  {0} out of Standby (desired capacity raised by {1})", string.Join(", ", ids), ids.Count);
+        await WaitServingAsync(ids, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Waits until instances are in Standby and out of every load balancer.</summary>
     public Task WaitStandbyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => ids.Count == 0 ? Task.CompletedTask : Services.Waits.UntilAsync(
         new Wait<GroupView>($"{string.Join(", ", ids)} to be in Standby, out of the load balancers", Target.Timeouts.InstanceDrained, ct => Observer.ObserveAsync(ids, ct),

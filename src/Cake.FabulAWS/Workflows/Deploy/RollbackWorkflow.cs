@@ -75,18 +75,7 @@ internal sealed class RollbackWorkflow(EnvironmentServices services)
         await run.SaveAsync("forward", cancellationToken: cancellationToken).ConfigureAwait(false);
         await run.Phases.RunAsync("Suspend " + string.Join(", ", SerialDeployWorkflow.HeldProcesses), () => restore.SuspendAsync(SerialDeployWorkflow.HeldProcesses, cancellationToken)).ConfigureAwait(false);
         await run.Phases.RunAsync($"Point the group at {previous}", () => SerialDeployWorkflow.PointAsync(run, previous, cancellationToken)).ConfigureAwait(false);
-        await run.Phases.RunAsync("Bring the kept instances back", async () =>
-        {
-            var group = run.Before.Group;
-            await restore.EnsureMaxAsync(group.DesiredCapacity + standby.Count, group.MaxSize, cancellationToken).ConfigureAwait(false);
-            foreach (var chunk in standby.Chunk(20))
-            {
-                await services.Aws.GroupInstances.ExitStandbyAsync(group.Name, chunk, cancellationToken).ConfigureAwait(false);
-            }
-
-            services.Log.Information("  {0} out of Standby (desired capacity raised by {1})", string.Join(", ", standby), standby.Count);
-            await run.WaitServingAsync(standby, cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        await run.Phases.RunAsync("Bring the kept instances back", () => run.ExitStandbyAsync(standby, restore, cancellationToken)).ConfigureAwait(false);
         await run.Phases.RunAsync($"Remove the {current.Count} instance(s) of the new version", async () =>
         {
             await run.TerminateAsync(current, cancellationToken).ConfigureAwait(false);

@@ -183,6 +183,12 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
             await run.WaitGoneAsync(neverServed, token).ConfigureAwait(false);
             var onNew = (await run.Observer.ObserveAsync(cancellationToken: token).ConfigureAwait(false)).Active
                 .Where(i => LaunchSources.Same(i.Source, to) && !LaunchSources.Same(from, to)).Select(i => i.InstanceId).ToList();
+            if (onNew.Count > 0 && await BringBackKeptAsync(run, restore, from, onNew, token).ConfigureAwait(false) is { Count: > 0 } swapped)
+            {
+                done.Add($"brought back {string.Join(", ", swapped.Select(s => s.Kept))} from Standby in place of {string.Join(", ", swapped.Select(s => s.New))}");
+                onNew = [.. onNew.Except(swapped.Select(s => s.New))];
+            }
+
             if (onNew.Count > 0)
             {
                 var back = new RollingReplacement(run, restore, new SmokeChecks(run));
@@ -200,6 +206,35 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
             log.Error("The rollback failed too: {0}", e.Message);
             return $"The rollback stopped too ({e.Message}) after: {string.Join("; ", done.DefaultIfEmpty("nothing"))}. The deploy's record stays on the group's tags; run the deploy again to finish or roll it back.";
         }
+    }
+
+    /// <summary>
+    /// keep_previous: the old instances this deploy moved to Standby come back in place of as many new ones, so that
+    /// a failed deploy launches nothing to get back (the rest of the new instances are replaced by launches).
+    /// </summary>
+    /// <returns>Each old instance brought back with the new one it replaced.</returns>
+    private static async Task<IReadOnlyList<(string Kept, string New)>> BringBackKeptAsync(DeployRun run, GroupRestore restore, LaunchSource from, IReadOnlyList<string> onNew, CancellationToken token)
+    {
+        var kept = new KeptInstances(run.Services);
+        if (await kept.ReadAsync(token).ConfigureAwait(false) is not { } set || !LaunchSources.Same(set.Source, from))
+        {
+            return [];
+        }
+
+        var view = await run.Observer.ObserveAsync(set.Instances, token).ConfigureAwait(false);
+        var back = set.Instances.Where(id => view.Find(id) is { Lifecycle: "Standby" }).Take(onNew.Count).ToList();
+        if (back.Count == 0)
+        {
+            return [];
+        }
+
+        await run.ExitStandbyAsync(back, restore, token).ConfigureAwait(false);
+        var replaced = onNew.Take(back.Count).ToList();
+        await run.TerminateAsync(replaced, token).ConfigureAwait(false);
+        var left = set.Instances.Except(back).ToList();
+        await (left.Count == 0 ? kept.ClearAsync(token) : kept.SaveAsync(set with { Instances = left }, token)).ConfigureAwait(false);
+        await run.WaitGoneAsync(replaced, token).ConfigureAwait(false);
+        return [.. back.Zip(replaced)];
     }
 
     private static DeployResult Result(DeployRun run, LaunchSource source)
