@@ -45,7 +45,14 @@ public static partial class FabulAwsAliases
         this ICakeContext context, DeploymentTarget target, CheckedBranch verified, CreateEnvironmentSettings? settings = null, EnvironmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(verified);
-        return RunChangingAsync(context, target, options, "CreateEnvironment", verified.Commit, (services, cancellationToken) =>
-            new CreateEnvironmentWorkflow(services).RunAsync(verified, settings ?? new CreateEnvironmentSettings(), cancellationToken), groupMayBeMissing: true);
+        return RunChangingAsync(
+            context,
+            target,
+            options,
+            "CreateEnvironment",
+            verified.Commit,
+            (services, cancellationToken) => new CreateEnvironmentWorkflow(services).RunAsync(verified, settings ?? new CreateEnvironmentSettings(), cancellationToken),
+            (services, cancellationToken) => new Workflows.Plan.CreateEnvironmentPlanner(services).RunAsync(verified, settings ?? new CreateEnvironmentSettings(), cancellationToken),
+            groupMayBeMissing: true);
     }
 }

@@ -112,6 +112,51 @@ public sealed class CreateEnvironmentTargetTests(Xunit.Abstractions.ITestOutputH
     }
 
     [Fact]
+    public async Task Should_Plan_The_Whole_Environment_With_Only_Reads_Then_Make_The_Calls_It_Planned()
+    {
+        // Given
+        var before = app.Aws.Metrics.RequestLog.Count;
+
+        // When
+        var (planExit, plan) = await app.CakeAsync("CreateEnvironment", "--plan");
+        output.WriteLine(plan);
+
+        // Then: the template, the group, each server with its commands, the bake, DeployFull, the secrets; nothing made
+        Assert.True(planExit == 0, plan);
+        Assert.Contains("Plan of CreateEnvironment on demo/testing (--plan: nothing is changed; only Describe and Get calls were made):", plan);
+        Assert.Matches(@"\d+\. ec2 CreateLaunchTemplate demo-lt version 1: ami-\w+, t3\.micro", plan);
+        Assert.Matches(@"\d+\. autoscaling CreateAutoScalingGroup demo-asg on launch template demo-lt version 1, min 0, max 4, desired 0, zones us-east-1a, us-east-1b, behind load balancer 'demo-lb', ELB health checks \(60 s grace\)", plan);
+        Assert.Matches(@"\d+\. ec2 RunInstances cache \(us-east-1a\): ami-\w+, t3\.micro, tagged role=cache, Name=demo_testing_cache \(log \S+_testing_cache_us-east-1a\.log\)", plan);
+        Assert.Matches(@"\d+\. ssh cache .*echo cache of testing > ~/role\.txt", plan);
+        Assert.Matches(@"\d+\. ssh worker upload the secrets demo_secret_key \(\[REDACTED\]\)", plan);
+        Assert.Matches(@"\d+\. ec2 CreateLaunchTemplateVersion demo-lt:2: version 1 with the new image only", plan);
+        Assert.Matches(@"\d+\. autoscaling UpdateAutoScalingGroup demo-asg MinSize = DesiredCapacity = 2, MaxSize 4 \(2 new instance\(s\) beside the 0 old\)", plan);
+        Assert.Matches(@"\d+\. ssh worker \(new\) deploy_worker: .*echo migrated", plan);
+        Assert.Matches(@"\d+\. elasticloadbalancing RegisterInstancesWithLoadBalancer demo-lb: the 2 new instance\(s\)", plan);
+        Assert.Matches(@"\d+\. ssh 4 new server\(s\) and the web servers UpdateServerPasswords: demo_secret_key \(\[REDACTED\]\)", plan);
+        Assert.DoesNotContain("s3cr3t-of-testing", plan);
+        Assert.Empty(PlanTests.Changes(app, before));
+        Assert.Equal((0, false), app.Inspect(s => (s.Instances.Count(i => i.Value.Tags.GetValueOrDefault("environment") == "testing"), s.Groups.ContainsKey(AppEnvironment.Group))));
+
+        // When: the run itself
+        var planned = PlanTests.PlannedActions(plan);
+        before = app.Aws.Metrics.RequestLog.Count;
+        var (exitCode, log) = await app.CakeAsync("CreateEnvironment");
+        output.WriteLine(log);
+
+        // Then: the same changes (servers and bake run at once, so their order interleaves)
+        Assert.True(exitCode == 0, log);
+        Assert.Equal(planned.Order(StringComparer.Ordinal), PlanTests.Changes(app, before).Order(StringComparer.Ordinal));
+
+        // When: a plan once the servers run
+        var (againExit, again) = await app.CakeAsync("CreateEnvironment", "--plan");
+
+        // Then: the refusal is in its preflight
+        Assert.NotEqual(0, againExit);
+        Assert.Matches(@"PROBLEM  CreateEnvironment would be refused: 6 server\(s\) of demo/testing still run: i-\w+ \(", again);
+    }
+
+    [Fact]
     public async Task Should_Finish_The_Other_Servers_When_One_Fails_And_Fail_Naming_Its_Log()
     {
         // Given

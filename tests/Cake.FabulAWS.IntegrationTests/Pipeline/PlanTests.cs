@@ -97,14 +97,16 @@ public sealed partial class PlanTests(Xunit.Abstractions.ITestOutputHelper outpu
     }
 
     /// <summary>The changing calls since <paramref name="from"/>, without the tags the run keeps (lock, record, history).</summary>
-    private List<string> Changes(int from) =>
+    internal static List<string> Changes(AppEnvironment app, int from) =>
     [
         .. app.Aws.Metrics.RequestLog.Skip(from).Select(r => r.Split(':')[1])
             .Where(a => !a.StartsWith("Describe", StringComparison.Ordinal) && !a.StartsWith("Get", StringComparison.Ordinal) && a is not "CreateOrUpdateTags" and not "DeleteTags"),
     ];
 
-    private static List<string> PlannedActions(string plan) =>
+    internal static List<string> PlannedActions(string plan) =>
         [.. PlanStep().Matches(plan).Select(m => m.Groups["action"].Value)];
+
+    private List<string> Changes(int from) => Changes(app, from);
 
     private (int, int, int, string, int) State() => app.Inspect(s =>
     {

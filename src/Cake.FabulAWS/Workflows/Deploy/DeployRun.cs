@@ -92,7 +92,8 @@ internal sealed class DeployRun
     /// <param name="settings">What to deploy and the run's choices.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <param name="plan">With --plan: nothing is changed (a group on $Latest is not pinned; the plan says it would be).</param>
-    public static async Task<DeployRun> StartAsync(EnvironmentServices services, string kind, DeploySettings settings, CancellationToken cancellationToken, bool plan = false)
+    /// <param name="planned">With --plan of CreateEnvironment: the group that run makes first, in place of one to read.</param>
+    public static async Task<DeployRun> StartAsync(EnvironmentServices services, string kind, DeploySettings settings, CancellationToken cancellationToken, bool plan = false, AutoScalingGroup? planned = null)
     {
         if (!plan)
         {
@@ -104,7 +105,9 @@ internal sealed class DeployRun
                 ? await new Releases(services).FindAsync(name, cancellationToken).ConfigureAwait(false)
                 : throw new CakeException($"{kind} needs what to deploy: run CreateLaunchConfig first, or pass --launch-config=NAME of one it made."));
         var observer = await ObserverAsync(services, cancellationToken).ConfigureAwait(false);
-        var before = await observer.ObserveAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var before = planned is not null && plan
+            ? new GroupView(planned, [], [], null)
+            : await observer.ObserveAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!plan && PinTarget(before) is { } pinned)
         {
             await services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Group.Name) { LaunchSource = pinned }, cancellationToken).ConfigureAwait(false);

@@ -145,11 +145,16 @@ internal sealed class DeployPlanner(EnvironmentServices services)
         return plan;
     }
 
-    public async Task<PlanReport> FullAsync(DeploySettings settings, CancellationToken cancellationToken)
+    /// <summary>DeployFull, or the DeployFull that CreateEnvironment runs on what it makes first.</summary>
+    /// <param name="settings">What to deploy.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <param name="environment">With CreateEnvironment: the group it makes when there is none, and the workers it makes.</param>
+    /// <returns>The plan.</returns>
+    public async Task<PlanReport> FullAsync(DeploySettings settings, CancellationToken cancellationToken, PlannedEnvironment? environment = null)
     {
         const string kind = "DeployFull";
         var plan = new PlanReport(kind);
-        if (await StartAsync(plan, settings, kind, cancellationToken).ConfigureAwait(false) is not { } run)
+        if (await StartAsync(plan, settings, kind, cancellationToken, environment?.Group).ConfigureAwait(false) is not { } run)
         {
             return plan;
         }
@@ -162,7 +167,7 @@ internal sealed class DeployPlanner(EnvironmentServices services)
         }
 
         var health = await HealthChecksAsync(plan, run, cancellationToken).ConfigureAwait(false);
-        var worker = await WorkerAsync(plan, run, cancellationToken).ConfigureAwait(false);
+        var worker = await WorkerAsync(plan, run, cancellationToken, environment?.Workers).ConfigureAwait(false);
         var old = run.Before.Active.Select(i => i.InstanceId).ToList();
         var final = run.Final;
         var doubled = old.Count + final.Desired;
@@ -176,7 +181,7 @@ internal sealed class DeployPlanner(EnvironmentServices services)
 
         plan.Step("autoscaling", "ResumeProcesses", $"{group.Name} Launch (then wait until the {final.Desired} new instance(s) are InService and answer SSH and {services.Target.StaticHtml.HealthcheckOverride})");
         var oldHosts = await run.HostsAsync(old, cancellationToken).ConfigureAwait(false);
-        plan.Step("ssh", $"{oldHosts.Count} old and {final.Desired} new server(s)", $"begin_upgrade: the upgrade page into {services.UpgradePage.StaticRoot} (users see it from now: {string.Join(", ", oldHosts.Select(h => h.InstanceId ?? h.Address))} and the new ones)");
+        plan.Step("ssh", $"{oldHosts.Count} old and {final.Desired} new server(s)", $"begin_upgrade: the upgrade page into {services.UpgradePage.StaticRoot} (users see it from now: {(oldHosts.Count == 0 ? "the new ones" : string.Join(", ", oldHosts.Select(h => h.InstanceId ?? h.Address)) + " and the new ones")})");
         Worker(plan, run, worker);
         if (!group.SuspendedProcesses.Contains("HealthCheck"))
         {
@@ -216,12 +221,12 @@ internal sealed class DeployPlanner(EnvironmentServices services)
     }
 
     /// <summary>Reads the group and the release the way the deploy would, checking what needs checking first.</summary>
-    private async Task<DeployRun?> StartAsync(PlanReport plan, DeploySettings settings, string kind, CancellationToken cancellationToken)
+    private async Task<DeployRun?> StartAsync(PlanReport plan, DeploySettings settings, string kind, CancellationToken cancellationToken, AutoScalingGroup? planned = null)
     {
         DeployRun run;
         try
         {
-            run = await DeployRun.StartAsync(services, kind, settings, cancellationToken, plan: true).ConfigureAwait(false);
+            run = await DeployRun.StartAsync(services, kind, settings, cancellationToken, plan: true, planned).ConfigureAwait(false);
         }
         catch (CakeException e)
         {
@@ -284,11 +289,13 @@ internal sealed class DeployPlanner(EnvironmentServices services)
         return longest;
     }
 
-    private async Task<RemoteHost?> WorkerAsync(PlanReport plan, DeployRun run, CancellationToken cancellationToken)
+    private async Task<RemoteHost?> WorkerAsync(PlanReport plan, DeployRun run, CancellationToken cancellationToken, IReadOnlyList<RemoteHost>? plannedWorkers = null)
     {
         try
         {
-            var worker = await SerialDeployWorkflow.FindWorkerAsync(run, cancellationToken).ConfigureAwait(false);
+            var worker = plannedWorkers is null ? await SerialDeployWorkflow.FindWorkerAsync(run, cancellationToken).ConfigureAwait(false)
+                : services.Target.DeployWorkerCommands.Count == 0 ? null
+                : DeployWorkerWorkflow.Pick(plannedWorkers, services.DeployWorker(run.Release.Commit));
             plan.Ok(worker is null ? "no deploy_worker_commands: no worker needed" : $"deploy_worker runs on {worker}");
             return worker;
         }
@@ -336,3 +343,8 @@ internal sealed class DeployPlanner(EnvironmentServices services)
 
     private static string Minutes(TimeSpan span) => (span.TotalMinutes < 1 ? 1 : Math.Ceiling(span.TotalMinutes)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>What CreateEnvironment makes before its DeployFull, for that DeployFull's plan.</summary>
+/// <param name="Group">The group it creates, empty; null when the group exists.</param>
+/// <param name="Workers">The worker servers it creates (placeholders named by their role), where deploy_worker would run.</param>
+internal sealed record PlannedEnvironment(AutoScalingGroup? Group, IReadOnlyList<RemoteHost> Workers);

@@ -41,6 +41,55 @@ internal sealed class LaunchConfigPlanner(EnvironmentServices services)
             plan.Step("autoscaling", "UpdateAutoScalingGroup", $"{group.Name} LaunchTemplate = {pinTemplate}:{current.Version} (pinned: it followed {group.LaunchSource?.LaunchTemplateVersion ?? "$Default"})");
         }
 
+        var next = current.TemplateName is { } template
+            ? await NextVersionAsync(template, current.Version, cancellationToken).ConfigureAwait(false)
+            : NewConfiguration(current.Configuration!.Name, commit);
+        return (plan, await BakeAsync(plan, verified, next, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The launch template version made from <paramref name="fromVersion"/>: the one after the template's last.</summary>
+    /// <param name="template">The launch template.</param>
+    /// <param name="fromVersion">The version the new one copies, with only the image changed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The planned version.</returns>
+    public async Task<PlannedLaunchSource> NextVersionAsync(string template, long? fromVersion, CancellationToken cancellationToken)
+    {
+        var next = (await services.Aws.LaunchTemplates.ListVersionsAsync(template, cancellationToken).ConfigureAwait(false)).Select(v => v.Version).DefaultIfEmpty(0).Max() + 1;
+        return NewVersion(template, fromVersion, next);
+    }
+
+    /// <summary>A launch template version, planned.</summary>
+    /// <param name="template">The launch template.</param>
+    /// <param name="fromVersion">The version it copies.</param>
+    /// <param name="next">Its number.</param>
+    /// <returns>The planned version.</returns>
+    public static PlannedLaunchSource NewVersion(string template, long? fromVersion, long next)
+    {
+        var name = $"{template}:{next}";
+        return new PlannedLaunchSource(name, LaunchSource.Template(template, next.ToString(System.Globalization.CultureInfo.InvariantCulture)), "ec2", "CreateLaunchTemplateVersion", $"{name}: version {fromVersion} with the new image only");
+    }
+
+    /// <summary>A launch configuration, planned.</summary>
+    /// <param name="from">The group's launch configuration it copies.</param>
+    /// <param name="commit">The commit in its name.</param>
+    /// <returns>The planned launch configuration.</returns>
+    public PlannedLaunchSource NewConfiguration(string from, string commit)
+    {
+        var name = ReleaseNames.LaunchConfiguration(services.Target, services.Time.GetUtcNow(), commit);
+        return new PlannedLaunchSource(name, LaunchSource.Configuration(name), "autoscaling", "CreateLaunchConfiguration", $"{name}: {from} with the new image only");
+    }
+
+    /// <summary>The bake, as steps: the builder, the code, the secrets, the provisioning, the image, the launch source, the builder gone.</summary>
+    /// <param name="plan">The plan the steps go into.</param>
+    /// <param name="verified">The branch and commit to bake.</param>
+    /// <param name="next">The launch source the bake ends with.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The release the bake would make.</returns>
+    public async Task<LaunchConfigResult> BakeAsync(PlanReport plan, CheckedBranch verified, PlannedLaunchSource next, CancellationToken cancellationToken)
+    {
+        var target = services.Target;
+        var commit = Git.CommitId.EnsureValid(verified.Commit, "CreateLaunchConfig's commit");
+        var imageName = ReleaseNames.Image(target, services.Time.GetUtcNow(), commit);
         var zone = target.AvailabilityZones.FirstOrDefault();
         plan.Step("ec2", "RunInstances", $"builder from {target.Instance.Ami}, {target.WebInstanceType}, security groups {string.Join(", ", target.SecurityGroupsFor(target.WebRole))}"
             + $"{(zone is not null && target.Subnets.TryGetValue(zone, out var subnet) ? $", subnet {subnet}" : string.Empty)}{(target.Instance.KeyName is { } key ? $", key {key}" : string.Empty)}, tagged role={BuilderInstance.Role}");
@@ -66,24 +115,18 @@ internal sealed class LaunchConfigPlanner(EnvironmentServices services)
         }
 
         plan.Step("ec2", "CreateImage", $"{imageName}, tagged deployment, environment, branch {verified.Branch}, commit {commit}");
-        LaunchConfigResult result;
-        if (current.TemplateName is { } template)
-        {
-            var next = (await services.Aws.LaunchTemplates.ListVersionsAsync(template, cancellationToken).ConfigureAwait(false)).Select(v => v.Version).DefaultIfEmpty(0).Max() + 1;
-            var name = $"{template}:{next}";
-            plan.Step("ec2", "CreateLaunchTemplateVersion", $"{name}: version {current.Version} with the new image only");
-            result = new LaunchConfigResult(name, commit, "(planned)", imageName, LaunchSource.Template(template, next.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        else
-        {
-            var name = ReleaseNames.LaunchConfiguration(target, services.Time.GetUtcNow(), commit);
-            plan.Step("autoscaling", "CreateLaunchConfiguration", $"{name}: {current.Configuration!.Name} with the new image only");
-            result = new LaunchConfigResult(name, commit, "(planned)", imageName, LaunchSource.Configuration(name));
-        }
-
+        plan.Step(next.Service, next.Action, next.Detail);
         plan.Step("ec2", "TerminateInstances", "the builder");
         plan.Ok($"then releases past keep_releases ({target.Bake.KeepReleases}) that nothing uses are removed (DeleteLaunchTemplateVersions / DeleteLaunchConfiguration, DeregisterImage, DeleteSnapshot)");
         plan.Estimate = "a few minutes: the builder's boot, the provisioning, and AWS making the image (often 5 to 15 min)";
-        return (plan, result with { IsPlan = true });
+        return new LaunchConfigResult(next.Name, commit, "(planned)", imageName, next.Source) { IsPlan = true };
     }
 }
+
+/// <summary>The launch source a planned bake ends with, and the call that makes it.</summary>
+/// <param name="Name">Its release name (<c>template:version</c>, or the launch configuration's).</param>
+/// <param name="Source">The launch source.</param>
+/// <param name="Service">The AWS service of the call.</param>
+/// <param name="Action">The call.</param>
+/// <param name="Detail">What it makes.</param>
+internal sealed record PlannedLaunchSource(string Name, LaunchSource Source, string Service, string Action, string Detail);

@@ -59,6 +59,13 @@ public sealed class PlanReport(string what)
         steps.InsertRange(0, firstSteps);
     }
 
+    /// <summary>Adds the checks and changes of a run this one makes (CreateEnvironment's DeployFull) after its own.</summary>
+    internal void Append(PlanReport inner)
+    {
+        checks.AddRange(inner.checks.Select(c => c with { Text = $"{inner.What}: {c.Text}" }));
+        steps.AddRange(inner.steps);
+    }
+
     internal void Ok(string text) => checks.Add(new PlanCheck(PlanCheckLevel.Ok, text));
 
     internal void Warn(string text) => checks.Add(new PlanCheck(PlanCheckLevel.Warning, text));
