@@ -70,11 +70,19 @@ public static partial class FabulAwsAliases
         return CheckBranch(context, target.Branch, settings.WorkingDirectory ?? new DirectoryPath(target.ConfigDirectory), settings);
     }
 
-    private static Task<CheckedBranch> CheckBranch(ICakeContext context, string branch, DirectoryPath checkout, CheckBranchSettings settings)
+    private static async Task<CheckedBranch> CheckBranch(ICakeContext context, string branch, DirectoryPath checkout, CheckBranchSettings settings)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.FetchTimeout, TimeSpan.Zero, "settings.FetchTimeout");
         var directory = checkout.MakeAbsolute(context.Environment);
         var git = new GitCommandLine(new GitCommandLineOptions(directory.FullPath) { FetchTimeout = settings.FetchTimeout });
-        return new CheckBranchWorkflow(git, context.Log, TimeProvider.System).RunAsync(branch, settings.Remote);
+        using var signals = new InterruptSignals(context.Log);
+        try
+        {
+            return await new CheckBranchWorkflow(git, context.Log, TimeProvider.System).RunAsync(branch, settings.Remote, signals.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (signals.Received is { } signal)
+        {
+            throw new CakeException($"CheckBranch was stopped by {signal}; nothing was changed.");
+        }
     }
 }

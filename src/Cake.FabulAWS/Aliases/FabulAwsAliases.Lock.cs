@@ -6,7 +6,7 @@ using Cake.FabulAWS.Workflows.Safety;
 
 namespace Cake.FabulAWS;
 
-/// <content>Freezing and unfreezing deploys by hand.</content>
+/// <content>Freezing deploys by hand.</content>
 public static partial class FabulAwsAliases
 {
     /// <summary>
@@ -28,29 +28,15 @@ public static partial class FabulAwsAliases
     [CakeAliasCategory(FabulAwsCategories.Safety)]
     [CakeNamespaceImport("Cake.FabulAWS.Workflows.Safety")]
     public static Task<GroupLock> FabulAwsLockAsync(this ICakeContext context, DeploymentTarget target, string? message = null, EnvironmentOptions? options = null) =>
-        RunAsync(context, target, options, "Lock", (services, cancellationToken) => new DeployLock(services).LockByHandAsync(message, cancellationToken), planAware: false);
-
-    /// <summary>
-    /// Removes the environment's lock: one taken by hand, or one left by a run that is gone. The lock of a run that
-    /// is still going is only removed with <see cref="EnvironmentOptions.BreakLock"/>.
-    /// </summary>
-    /// <param name="context">The Cake context.</param>
-    /// <param name="target">The environment, from <c>config.Resolve(...)</c>.</param>
-    /// <param name="options">Per-run options; defaults when null.</param>
-    /// <returns>A task.</returns>
-    /// <example>
-    /// <code>
-    /// var production = FabulAwsLoadConfig().Resolve("production");
-    /// Task("Unfreeze").Does(async () =&gt; await FabulAwsUnlockAsync(production));
-    /// </code>
-    /// </example>
-    [CakeMethodAlias]
-    [CakeAliasCategory(FabulAwsCategories.Safety)]
-    [CakeNamespaceImport("Cake.FabulAWS.Workflows.Safety")]
-    public static Task FabulAwsUnlockAsync(this ICakeContext context, DeploymentTarget target, EnvironmentOptions? options = null) =>
-        RunAsync(context, target, options, "Unlock", async (services, cancellationToken) =>
+        RunAsync(context, target, options, "Lock", async (services, cancellationToken) =>
         {
-            await new DeployLock(services).UnlockAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+            if (services.Options.Plan)
+            {
+                var (plan, planned) = await new Workflows.Plan.LockPlanner(services).LockAsync(message, cancellationToken).ConfigureAwait(false);
+                await WritePlanAsync(services, plan, summary: true, cancellationToken).ConfigureAwait(false);
+                return planned;
+            }
+
+            return await new DeployLock(services).LockByHandAsync(message, cancellationToken).ConfigureAwait(false);
+        }, planAware: true);
 }

@@ -31,8 +31,14 @@ public static partial class FabulAwsAliases
     public static Task<IReadOnlyList<HostResult>> FabulAwsUpdateServerPasswordsAsync(this ICakeContext context, DeploymentTarget target, EnvironmentOptions? options = null) =>
         RunAsync(context, target, options, "UpdateServerPasswords", async (services, cancellationToken) =>
         {
+            if (services.Options.Plan)
+            {
+                await WritePlanAsync(services, await new Workflows.Plan.ServerPasswordsPlanner(services).RunAsync(cancellationToken).ConfigureAwait(false), summary: true, cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyList<HostResult>)[];
+            }
+
             var settings = services.UpdateServerPasswords;
             var hosts = await services.Servers.FindRolesAsync(settings.Deployment, settings.Environment, settings.Roles, cancellationToken).ConfigureAwait(false);
             return await new UpdateServerPasswordsWorkflow(services.Remote, services.Git, services.Files, services.Log).RunAsync(hosts, settings, cancellationToken).ConfigureAwait(false);
-        });
+        }, planAware: true);
 }

@@ -99,12 +99,7 @@ public static partial class FabulAwsAliases
                 var (report, result) = await plan(services, cancellationToken).ConfigureAwait(false);
                 var (checks, steps) = await Workflows.Plan.SafetyPreflight.ReadAsync(services, what, cancellationToken).ConfigureAwait(false);
                 report.Prepend(checks, steps);
-                if (report.HasProblems || result is not Workflows.Deploy.DeployResult)
-                {
-                    await Workflows.Phases.GitHubActions.SummaryAsync(services, Workflows.Phases.GitHubActions.Markdown(report, $"{target.Deployment}/{target.Environment}"), cancellationToken).ConfigureAwait(false);
-                }
-
-                report.Write(services.Log, $"{target.Deployment}/{target.Environment}");
+                await WritePlanAsync(services, report, summary: report.HasProblems || result is not Workflows.Deploy.DeployResult, cancellationToken).ConfigureAwait(false);
                 return result;
             }
 
@@ -122,4 +117,19 @@ public static partial class FabulAwsAliases
 
             return await work(services, cancellationToken).ConfigureAwait(false);
         }, planAware: true);
+
+    /// <summary>
+    /// Prints a plan, and in GitHub Actions puts it in the job's summary unless the run's result does (a deploy's);
+    /// a plan that found a problem fails the run.
+    /// </summary>
+    private static async Task WritePlanAsync(EnvironmentServices services, Workflows.Plan.PlanReport report, bool summary, CancellationToken cancellationToken)
+    {
+        var environment = $"{services.Target.Deployment}/{services.Target.Environment}";
+        if (summary)
+        {
+            await Workflows.Phases.GitHubActions.SummaryAsync(services, Workflows.Phases.GitHubActions.Markdown(report, environment), cancellationToken).ConfigureAwait(false);
+        }
+
+        report.Write(services.Log, environment);
+    }
 }

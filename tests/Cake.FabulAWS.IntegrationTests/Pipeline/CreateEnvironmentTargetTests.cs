@@ -135,7 +135,7 @@ public sealed class CreateEnvironmentTargetTests(Xunit.Abstractions.ITestOutputH
         Assert.Matches(@"\d+\. elasticloadbalancing RegisterInstancesWithLoadBalancer demo-lb: the 2 new instance\(s\)", plan);
         Assert.Matches(@"\d+\. ssh 4 new server\(s\) and the web servers UpdateServerPasswords: demo_secret_key \(\[REDACTED\]\)", plan);
         Assert.DoesNotContain("s3cr3t-of-testing", plan);
-        Assert.Empty(PlanTests.Changes(app, before));
+        Assert.Empty(PlanTests.Writes(app, before));
         Assert.Equal((0, false), app.Inspect(s => (s.Instances.Count(i => i.Value.Tags.GetValueOrDefault("environment") == "testing"), s.Groups.ContainsKey(AppEnvironment.Group))));
 
         // When: the run itself

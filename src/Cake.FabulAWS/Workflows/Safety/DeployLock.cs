@@ -54,19 +54,22 @@ internal sealed class DeployLock(EnvironmentServices services, Func<int, DateTim
     /// <summary>The Lock target: a lock without expiry that stops every changing run until Unlock.</summary>
     public async Task<GroupLock> LockByHandAsync(string? message, CancellationToken cancellationToken)
     {
-        var mine = new GroupLock
-        {
-            Holder = DeployHolder.Describe(services.Variables),
-            Purpose = "Lock",
-            Message = message,
-            Since = services.Time.GetUtcNow(),
-            Host = System.Environment.MachineName,
-            Token = Guid.NewGuid().ToString("N"),
-        };
+        var mine = HandLock(message);
         await TakeAsync(mine, "Lock", cancellationToken).ConfigureAwait(false);
         services.Log.Information("{0} is locked: {1}. Changing targets are refused until --target=Unlock.", Environment, mine.Describe(mine.Since));
         return mine;
     }
+
+    /// <summary>The lock the Lock target writes: no expiry, no process.</summary>
+    internal GroupLock HandLock(string? message) => new()
+    {
+        Holder = DeployHolder.Describe(services.Variables),
+        Purpose = "Lock",
+        Message = message,
+        Since = services.Time.GetUtcNow(),
+        Host = System.Environment.MachineName,
+        Token = Guid.NewGuid().ToString("N"),
+    };
 
     /// <summary>The Unlock target: removes a lock taken by hand, a stale one, or (with --break-lock) a live run's.</summary>
     public async Task UnlockAsync(CancellationToken cancellationToken)
