@@ -129,9 +129,9 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
 
     /// <summary>
     /// Registers instances launched while AddToLoadBalancer was suspended (AWS does not add them later) and waits until
-    /// they serve. The group's health checks are suspended meanwhile: its grace period may be over by now, and a
-    /// classic ELB reports an instance whose registration is in progress as OutOfService, which the group would take
-    /// for unhealthy and replace.
+    /// they serve. The group's health checks are suspended from here until the restore at the end: its grace period
+    /// may be over by now, a classic ELB reports an instance whose registration is in progress as OutOfService, and the
+    /// old instances, once out of the load balancers, must not be replaced while a rollback may still need them.
     /// </summary>
     internal static async Task RegisterAsync(DeployRun run, GroupRestore restore, IReadOnlyList<string> fresh, CancellationToken cancellationToken)
     {
@@ -143,7 +143,6 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
         }
 
         await run.WaitServingAsync(fresh, cancellationToken).ConfigureAwait(false);
-        await restore.ResumeAsync(["HealthCheck"], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Before the old instances go: the new ones terminated, the old launch source, sizes and processes back, no upgrade page.</summary>
@@ -158,7 +157,12 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             await SerialDeployWorkflow.PointAsync(run, from, token).ConfigureAwait(false);
             done.Add($"the group is back on {from}");
             var before = run.Before.Group;
-            await run.Services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Name) { MinSize = before.MinSize }, token).ConfigureAwait(false);
+            var view = await run.Observer.ObserveAsync(run.Launched, token).ConfigureAwait(false);
+            var launched = view.Instances.Where(i => i.IsActive && !old.Contains(i.InstanceId)).Select(i => i.InstanceId).ToList();
+
+            // low enough that each new instance can go with a decrement, whatever the group launched meanwhile
+            var min = Math.Min(before.MinSize, Math.Max(0, view.Group.DesiredCapacity - launched.Count));
+            await run.Services.Aws.AutoScalingGroups.UpdateGroupAsync(new GroupUpdate(before.Name) { MinSize = min }, token).ConfigureAwait(false);
             if (run.Record.OldDeregistered)
             {
                 foreach (var balancer in run.Observer.Balancers)
@@ -169,12 +173,17 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
                 done.Add("the old instances are back in the load balancers");
             }
 
-            var view = await run.Observer.ObserveAsync(run.Launched, token).ConfigureAwait(false);
-            var launched = view.Instances.Where(i => i.IsActive && !old.Contains(i.InstanceId)).Select(i => i.InstanceId).ToList();
             await run.TerminateAsync(launched, token).ConfigureAwait(false);
             if (launched.Count > 0)
             {
                 done.Add($"terminated the new instances ({string.Join(", ", launched)})");
+            }
+
+            if (run.Record.OldDeregistered)
+            {
+                // before the group's health checks resume: a registration in progress looks unhealthy to it
+                await run.WaitServingAsync(old, token).ConfigureAwait(false);
+                done.Add("the old instances serve again");
             }
 
             await restore.RestoreAsync(token).ConfigureAwait(false);

@@ -185,18 +185,14 @@ internal sealed class DeployPlanner(EnvironmentServices services)
         Worker(plan, run, worker);
         if (!group.SuspendedProcesses.Contains("HealthCheck"))
         {
-            plan.Step("autoscaling", "SuspendProcesses", $"{group.Name} HealthCheck (while the new instances register)");
+            plan.Step("autoscaling", "SuspendProcesses", $"{group.Name} HealthCheck (until the old instances are gone)");
+            suspended = [.. suspended, "HealthCheck"];
         }
 
         plan.Step("autoscaling", "ResumeProcesses", $"{group.Name} AddToLoadBalancer");
         foreach (var balancer in run.Observer.Balancers)
         {
             plan.Step("elasticloadbalancing", balancer.Kind == LoadBalancerKind.TargetGroup ? "RegisterTargets" : "RegisterInstancesWithLoadBalancer", $"{balancer.Id}: the {final.Desired} new instance(s) (then wait until they serve)");
-        }
-
-        if (!group.SuspendedProcesses.Contains("HealthCheck"))
-        {
-            plan.Step("autoscaling", "ResumeProcesses", $"{group.Name} HealthCheck");
         }
 
         if (old.Count > 0)
