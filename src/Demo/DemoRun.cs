@@ -33,6 +33,7 @@ internal sealed class DemoRun
     private PipelineRunner? runner;
     private DemoConfig? config;
     private bool createdWork;
+    private string? keptAfterUpgradePage;
 
     public DemoRun(DemoOptions options, Terminal terminal, Interrupts interrupts)
     {
@@ -40,6 +41,8 @@ internal sealed class DemoRun
         this.terminal = terminal;
         this.interrupts = interrupts;
     }
+
+    private const string KeptPhase = "Upgrade page gone: the group keeps its instances";
 
     private CancellationToken Cancel => interrupts.Token;
 
@@ -106,12 +109,14 @@ internal sealed class DemoRun
             if (options.CreateEnvironment)
             {
                 await TargetAsync("CreateEnvironment (bake version 1, DeployFull)", "CreateEnvironment");
+                await PhaseAsync(KeptPhase, WatchInstancesKeptAsync);
             }
             else
             {
                 await PhaseAsync($"Seeded group {config.Group} serving", WaitUntilServingAsync);
                 await TargetAsync("CreateLaunchConfig (bake version 1)", "CreateLaunchConfig");
                 await TargetAsync("DeployFull (behind the upgrade page)", ReportBuilder.DeployFull, "--launch-config=" + await ReadLaunchConfigAsync(app));
+                await PhaseAsync(KeptPhase, WatchInstancesKeptAsync);
             }
 
             var version = 0;
@@ -144,7 +149,10 @@ internal sealed class DemoRun
         }
 
         var (answers, capacity, images, cleanup) = await CleanUpAsync();
-        var facts = new RunFacts(startedAt, Now(), client is null || config is null ? "-" : SiteOrNull()?.ToString() ?? config.LoadBalancer, config?.Group ?? "-", options.PollEvery.TotalMilliseconds, options.TimeScale, cleanup);
+        var facts = new RunFacts(startedAt, Now(), client is null || config is null ? "-" : SiteOrNull()?.ToString() ?? config.LoadBalancer, config?.Group ?? "-", options.PollEvery.TotalMilliseconds, options.TimeScale, cleanup)
+        {
+            KeptAfterUpgradePage = keptAfterUpgradePage,
+        };
         var report = ReportBuilder.Build(phases, answers, clientStart, images, capacity, error, facts);
         var text = ReportText.Render(report, Terminal.Width);
         terminal.Block(text);
@@ -250,6 +258,35 @@ internal sealed class DemoRun
 
         terminal.Info(state);
     }
+
+    /// <summary>
+    /// Once the upgrade page is gone the load balancer must keep every instance: EndUpgrade removed nothing of the
+    /// application (FabulAWS's own nginx rule, a folder of its own). Watched for as long as failing them would take,
+    /// the unhealthy threshold plus two checks, and failed at the first change.
+    /// </summary>
+    private async Task WatchInstancesKeptAsync()
+    {
+        var (before, check) = aws!.Inspect(s => (InService(s), s.LoadBalancers[config!.LoadBalancer].HealthCheck));
+        var checks = check.UnhealthyThreshold + 2;
+        var watch = TimeSpan.FromSeconds(check.Interval * checks * options.TimeScale);
+        var watched = Stopwatch.StartNew();
+        while (watched.Elapsed < watch)
+        {
+            await Task.Delay(options.PollEvery, Cancel);
+            var (now, notServing) = aws.Inspect(s => (InService(s), before.Where(id => s.LoadBalancers[config!.LoadBalancer].Instances.GetValueOrDefault(id)?.State != "InService").ToList()));
+            if (!now.SequenceEqual(before) || notServing.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"After the upgrade page came down the group changed within {watched.Elapsed.TotalSeconds:0.#} s: in service before {string.Join(", ", before)}, now {string.Join(", ", now)}; not in service in {config!.LoadBalancer}: {string.Join(", ", notServing.DefaultIfEmpty("none"))}.");
+            }
+        }
+
+        keptAfterUpgradePage = $"{before.Count} instance(s) kept for {watch.TotalSeconds:0.#} s ({checks} health checks): {string.Join(", ", before)}";
+        terminal.Info(keptAfterUpgradePage);
+    }
+
+    private List<string> InService(LocalAws.Model.CloudState state) =>
+        [.. state.Groups[config!.Group].Members.Where(m => m.Lifecycle == "InService").Select(m => m.InstanceId).Order(StringComparer.Ordinal)];
 
     private bool Serving(out string state)
     {

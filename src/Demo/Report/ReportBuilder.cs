@@ -6,7 +6,11 @@ namespace Demo.Report;
 internal sealed record PhaseRecord(string Name, string? Target, double StartSeconds, double EndSeconds, int? ExitCode = null, string? Log = null);
 
 /// <summary>The facts of the run the report states as they are.</summary>
-internal sealed record RunFacts(DateTimeOffset StartedAt, double TotalSeconds, string Site, string Group, double PollIntervalMs, double TimeScale, CleanupReport? Cleanup);
+internal sealed record RunFacts(DateTimeOffset StartedAt, double TotalSeconds, string Site, string Group, double PollIntervalMs, double TimeScale, CleanupReport? Cleanup)
+{
+    /// <summary>Gets what the watch after DeployFull saw: the group kept its instances once the upgrade page was gone; null when it did not pass or run.</summary>
+    public string? KeptAfterUpgradePage { get; init; }
+}
 
 /// <summary>Turns what the run recorded (phases, the client's answers, LocalAws's capacity samples) into the report.</summary>
 internal static class ReportBuilder
@@ -45,7 +49,7 @@ internal static class ReportBuilder
             .OrderBy(s => s.FirstSeconds)
             .ToList();
 
-        var checks = Checks(phaseReports, answers);
+        var checks = Checks(phaseReports, answers, facts.KeptAfterUpgradePage);
         var up = answers.FirstOrDefault(a => a.Kind == AnswerKind.Served) is { } first ? Round(first.At) : (double?)null;
         var failedChecks = checks.Where(c => !c.Passed).Select(c => c.Name).ToList();
         error ??= failedChecks.Count > 0 ? "the demo did not show what it should: " + string.Join("; ", failedChecks) : null;
@@ -78,8 +82,11 @@ internal static class ReportBuilder
         };
     }
 
-    /// <summary>What the demo is for: the serial deploy keeps the site up, only the full deploy shows the upgrade page, the change reaches the users.</summary>
-    public static IReadOnlyList<CheckReport> Checks(IReadOnlyList<PhaseReport> phases, IReadOnlyList<SiteAnswer> answers)
+    /// <summary>The check that EndUpgrade removed nothing of the application: the load balancer kept every instance.</summary>
+    public const string KeptCheck = "the group kept its instances after the upgrade page came down";
+
+    /// <summary>What the demo is for: the serial deploy keeps the site up, only the full deploy shows the upgrade page and takes nothing of the app with it, the change reaches the users.</summary>
+    public static IReadOnlyList<CheckReport> Checks(IReadOnlyList<PhaseReport> phases, IReadOnlyList<SiteAnswer> answers, string? keptAfterUpgradePage)
     {
         var checks = new List<CheckReport>();
         var serial = phases.LastOrDefault(p => p.Target == DeploySerial);
@@ -98,6 +105,7 @@ internal static class ReportBuilder
         var versions = answers.Where(a => a.Version is not null).Select(a => a.Version!.Value).Distinct().Order().ToList();
         var first = answers.FirstOrDefault(a => a.Version is not null)?.Version;
         var last = answers.LastOrDefault(a => a.Version is not null)?.Version;
+        checks.Add(new CheckReport(KeptCheck, keptAfterUpgradePage is not null, keptAfterUpgradePage ?? "not watched: the demo stopped before, or the group changed"));
         checks.Add(new CheckReport(
             "both versions seen",
             versions.Count >= 2 && first < last,

@@ -130,6 +130,10 @@ public class PipelineTests
             Assert.Contains("deploying main at", log); // deploy_worker on the seeded worker
             Assert.Contains("Healthy in-service instances of demo-local-asg over time:", log);
             Assert.Contains("[ok] no failed request during DeploySerial: 0 failed of", log);
+            Assert.Matches(@"\[ok\] the group kept its instances after the upgrade page came down: [1-9]\d* instance\(s\) kept for [\d.]+ s \(4 health checks\): i-\w+", log);
+            var kept = phases.Single(p => p.GetProperty("name").GetString() == "Upgrade page gone: the group keeps its instances");
+            Assert.Equal(full.GetProperty("number").GetInt32() + 1, kept.GetProperty("number").GetInt32());
+            Assert.Equal(0, Requests(kept, "failed"));
             AssertNothingLeft(root);
 
             // When: again, stopped while DeployFull shows the upgrade page

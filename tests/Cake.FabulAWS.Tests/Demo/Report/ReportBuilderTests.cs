@@ -5,7 +5,7 @@ namespace Cake.FabulAWS.Tests.Demo.Report;
 
 public sealed class ReportBuilderTests
 {
-    private static readonly RunFacts Facts = new(DateTimeOffset.UnixEpoch, 40, "http://127.0.0.9:8080/", "demo-local-asg", 100, 1, null);
+    private static readonly RunFacts Facts = new(DateTimeOffset.UnixEpoch, 40, "http://127.0.0.9:8080/", "demo-local-asg", 100, 1, null) { KeptAfterUpgradePage = "2 instance(s) kept for 4 s (4 health checks): i-1, i-2" };
 
     private static readonly PhaseRecord[] Phases =
     [
@@ -84,13 +84,25 @@ public sealed class ReportBuilderTests
         }
 
         [Fact]
+        public void Should_Fail_The_Demo_When_The_Group_Was_Not_Seen_Keeping_Its_Instances_After_The_Upgrade_Page()
+        {
+            // When
+            var report = ReportBuilder.Build(Phases, [App(5, 1), Page(12), App(25, 1), App(35, 2)], 0, new Dictionary<string, string>(), [], null, Facts with { KeptAfterUpgradePage = null });
+
+            // Then
+            Assert.False(report.Succeeded);
+            Assert.Equal($"the demo did not show what it should: {ReportBuilder.KeptCheck}", report.Error);
+            Assert.Equal(new CheckReport(ReportBuilder.KeptCheck, false, "not watched: the demo stopped before, or the group changed"), report.Checks[2]);
+        }
+
+        [Fact]
         public void Should_Fail_The_Demo_When_The_New_Version_Was_Never_Seen()
         {
             // When
             var report = Build(App(5, 1), Page(12), App(25, 1), App(35, 1));
 
             // Then
-            Assert.Equal(new CheckReport("both versions seen", false, "versions 1; first 1, last 1"), report.Checks[2]);
+            Assert.Equal(new CheckReport("both versions seen", false, "versions 1; first 1, last 1"), report.Checks[3]);
         }
 
         [Fact]
