@@ -48,6 +48,7 @@ public static partial class FabulAwsAliases
             {
                 var plan = await new DeployPlanner(services).FullAsync(settings, cancellationToken).ConfigureAwait(false);
                 return (plan, DeployResult.Planned(plan, "DeployFull", settings.Release));
-            });
+            },
+            launchConfigName: settings.Release is null ? settings.LaunchConfigName : null);
     }
 }

@@ -45,6 +45,7 @@ public static partial class FabulAwsAliases
             {
                 var plan = await new DeployPlanner(services).SerialAsync(settings, "DeploySerial", cancellationToken).ConfigureAwait(false);
                 return (plan, DeployResult.Planned(plan, "DeploySerial", settings.Release));
-            });
+            },
+            launchConfigName: settings.Release is null ? settings.LaunchConfigName : null);
     }
 }

@@ -86,7 +86,8 @@ public static partial class FabulAwsAliases
         string? commit,
         Func<EnvironmentServices, CancellationToken, Task<T>> work,
         Func<EnvironmentServices, CancellationToken, Task<(Workflows.Plan.PlanReport Plan, T Result)>>? plan = null,
-        bool groupMayBeMissing = false) =>
+        bool groupMayBeMissing = false,
+        string? launchConfigName = null) =>
         RunAsync(context, target, options, what, async (services, cancellationToken) =>
         {
             if (services.Options.Plan)
@@ -108,6 +109,8 @@ public static partial class FabulAwsAliases
                 return await work(services, cancellationToken).ConfigureAwait(false);
             }
 
+            // a deploy of a release by its name: the lock names the commit it holds, which reading the release also checks
+            commit ??= launchConfigName is { } name ? (await new Workflows.LaunchConfig.Releases(services).FindAsync(name, cancellationToken).ConfigureAwait(false)).Commit : null;
             await using var held = await new DeployLock(services).AcquireAsync(what, commit, cancellationToken).ConfigureAwait(false);
             await new Workflows.Deploy.InterruptedDeploy(services).ResolveAsync(what, cancellationToken).ConfigureAwait(false);
             if (what != "Cleanup")

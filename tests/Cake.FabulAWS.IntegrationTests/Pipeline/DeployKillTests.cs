@@ -66,7 +66,7 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
             Assert.True(statusExit == 0, status);
             Assert.Matches($@"Interrupted deploy: {target} of [0-9a-f]{{12}} to demo-lt:2, started .* stopped in phase 'replace'; the next changing target finishes or rolls it back\.", status);
             Assert.Matches(@"i-[0-9a-f]+\s+InService\s+Healthy\s+demo-lt:1\s+InService", status);
-            Assert.Matches(@"Lock: \S+ \(DeploySerial\) since .*; stale \(its process \d+ on this machine is gone\): the next changing run breaks it", status);
+            Assert.Matches(@"Lock: \S+ \(DeploySerial of [0-9a-f]{12}\) since .*; stale \(its process \d+ on this machine is gone\): the next changing run breaks it", status);
             Assert.Contains("Last deploys: none recorded", status, StringComparison.Ordinal);
         }
 

@@ -51,6 +51,7 @@ public sealed class DeployRollbackTests(Xunit.Abstractions.ITestOutputHelper out
         }
 
         Assert.Contains("Rolled back:", result.Log);
+        Assert.Matches($@"{target} failed at '[^']+' and was rolled back after [\d.]+ s: the group runs launch template demo-lt version 1\.\s+launched: i-\w+.*\s+terminated: \S+.*\s+phases: .*\(failed\)", result.Log);
         Assert.DoesNotContain("== Launch the builder", result.Log); // no bake: the earlier release
         var (inService, sizes, suspended, version, tags) = app.Inspect(s =>
         {

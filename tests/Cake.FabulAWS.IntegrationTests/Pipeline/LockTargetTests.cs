@@ -26,12 +26,13 @@ public sealed class LockTargetTests(Xunit.Abstractions.ITestOutputHelper output)
         // When
         var second = await app.CakeAsync("DeployFull", $"--launch-config={release}");
         app.Aws.Faults.Release();
+        var commit = (await app.HeadAsync())[..12];
         var firstResult = await first;
 
         // Then
         output.WriteLine(second.Output);
         Assert.NotEqual(0, second.ExitCode);
-        Assert.Matches(@"DeployFull refused: demo/local is locked by \S+@\S+ \(DeploySerial\) since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ s ago\), expires in 10 min\. Wait for that run to end, or add --break-lock if it is not running any more\. Nothing was changed\.", second.Output);
+        Assert.Matches($@"DeployFull refused: demo/local is locked by \S+@\S+ \(DeploySerial of {commit}\) since \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ s ago\), expires in 10 min\. Wait for that run to end, or add --break-lock if it is not running any more\. Nothing was changed\.", second.Output);
         Assert.DoesNotContain("DeployFull of demo/local", second.Output, StringComparison.Ordinal);
         Assert.True(firstResult.ExitCode == 0, firstResult.Output);
         Assert.Empty(LockTags());
@@ -60,7 +61,7 @@ public sealed class LockTargetTests(Xunit.Abstractions.ITestOutputHelper output)
         // Then: the second run found a live lock, not an expired one
         output.WriteLine(second.Output);
         Assert.NotEqual(0, second.ExitCode);
-        Assert.Matches(@"SuspendAutoscaling refused: demo/local is locked by \S+@\S+ \(DeploySerial\) since .* expires in [0-3] s\.", second.Output);
+        Assert.Matches(@"SuspendAutoscaling refused: demo/local is locked by \S+@\S+ \(DeploySerial of [0-9a-f]{12}\) since .* expires in [0-3] s\.", second.Output);
         Assert.DoesNotContain("Breaking the lock", second.Output, StringComparison.Ordinal);
         Assert.Empty(app.Inspect(s => s.Groups[AppEnvironment.Group].SuspendedProcesses.Keys.ToList()));
         Assert.True(firstResult.ExitCode == 0, firstResult.Output);

@@ -115,7 +115,14 @@ internal sealed class FullDeployWorkflow(EnvironmentServices services)
             var outcome = oldGoing
                 ? await FinishForwardAsync(run, restore, page).ConfigureAwait(false)
                 : await RollBackAsync(run, restore, page, from, old).ConfigureAwait(false);
-            await run.RecordOutcomeAsync($"{(stopped ? "stopped" : "failed")} at '{failedAt}', {(oldGoing ? "finished forward" : outcome.StartsWith("Rolled back", StringComparison.Ordinal) ? "rolled back" : "rollback incomplete")}").ConfigureAwait(false);
+            var back = outcome.StartsWith("Rolled back", StringComparison.Ordinal);
+            await run.RecordOutcomeAsync($"{(stopped ? "stopped" : "failed")} at '{failedAt}', {(oldGoing ? "finished forward" : back ? "rolled back" : "rollback incomplete")}").ConfigureAwait(false);
+            var how = oldGoing ? "was finished forward" : back ? "was rolled back" : "its rollback stopped";
+            foreach (var line in DeployResult.AfterFailure(run.Kind, $"{(stopped ? "stopped" : "failed")} at '{failedAt}' and {how}", oldGoing ? to : back ? from : null, run))
+            {
+                services.Log.Information("{0}", line);
+            }
+
             if (stopped)
             {
                 services.Log.Warning("{0}", outcome);

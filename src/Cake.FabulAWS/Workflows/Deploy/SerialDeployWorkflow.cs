@@ -78,7 +78,13 @@ internal sealed class SerialDeployWorkflow(EnvironmentServices services)
             var stopped = cancellationToken.IsCancellationRequested;
             services.Log.Error(stopped ? "{0} was stopped at '{1}': rolling back." : "{0} failed at '{1}': {2}", kind, failedAt, e.Message);
             var rolledBack = await RollBackAsync(run, restore, pointed || strategy != SerialStrategy.InstanceRefresh, from!, to, rolling).ConfigureAwait(false);
-            await run.RecordOutcomeAsync($"{(stopped ? "stopped" : "failed")} at '{failedAt}', {(rolledBack.StartsWith("Rolled back", StringComparison.Ordinal) ? "rolled back" : "rollback incomplete")}").ConfigureAwait(false);
+            var back = rolledBack.StartsWith("Rolled back", StringComparison.Ordinal);
+            await run.RecordOutcomeAsync($"{(stopped ? "stopped" : "failed")} at '{failedAt}', {(back ? "rolled back" : "rollback incomplete")}").ConfigureAwait(false);
+            foreach (var line in DeployResult.AfterFailure(kind, $"{(stopped ? "stopped" : "failed")} at '{failedAt}' and {(back ? "was rolled back" : "its rollback stopped")}", back ? from : null, run))
+            {
+                services.Log.Information("{0}", line);
+            }
+
             if (stopped)
             {
                 services.Log.Warning("{0}", rolledBack);
