@@ -21,14 +21,19 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
-    private protected async Task KillAndRecoverAsync(string action, bool forward, bool showStatus = false)
+    private protected Task KillAndRecoverAsync(string action, bool forward, bool showStatus = false) =>
+        KillAndRecoverAsync($"called {action}", () => App.Aws.Faults.HoldNext(action, HoldMode.Apply), forward, showStatus);
+
+    /// <summary>Kills the deploy once <paramref name="killPoint"/> completes, then checks the next run's recovery.</summary>
+    private protected async Task KillAndRecoverAsync(string what, Func<Task> killPoint, bool forward, bool showStatus = false)
     {
-        // Given: a deploy of v2 whose call of the action lands while the process is killed
-        // (the group is on version 1, as the CreateLaunchConfig that made the release leaves it)
+        // Given: a deploy of v2 killed at that point (the group is on version 1, as the CreateLaunchConfig that made
+        // the release leaves it), and a process the user had suspended, which every ending must leave suspended
         await App.Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", AppEnvironment.Group), ("LaunchTemplate.LaunchTemplateName", AppEnvironment.Template), ("LaunchTemplate.Version", "1"));
+        await App.Api.CallAsync("autoscaling", "SuspendProcesses", ("AutoScalingGroupName", AppEnvironment.Group), ("ScalingProcesses.member.1", "InstanceRefresh"));
         var release = await App.ReleaseAsync("v2");
         var old = Active();
-        var held = App.Aws.Faults.HoldNext(action, HoldMode.Apply);
+        var held = killPoint();
         var log = new StringBuilder();
         using (var cake = CakeRun.Start(App.CakeEnvironment(), App.CakeArguments(target, $"--launch-config={release}")))
         {
@@ -39,13 +44,13 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
             {
                 ProcessTree.Kill(ProcessTree.Descendants([cake.Id]).Append(cake.Id));
                 var activities = App.Inspect(s => string.Join('\n', s.Activities.Select(a => $"{a.Description}: {a.Cause}")));
-                Assert.Fail($"{target} neither called {action} nor ended within 3 minutes:\n{log}\n{activities}");
+                Assert.Fail($"{target} neither {what} nor ended within 3 minutes:\n{log}\n{activities}");
             }
 
             if (first == exited)
             {
                 await reading.WaitAsync(TimeSpan.FromSeconds(30));
-                Assert.Fail($"{target} ended (exit code {cake.ExitCode}) before it called {action}:\n{log}");
+                Assert.Fail($"{target} ended (exit code {cake.ExitCode}) before it {what}:\n{log}");
             }
 
             foreach (var pid in ProcessTree.Descendants([cake.Id]).Append(cake.Id))
@@ -93,8 +98,9 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
         });
         Assert.Equal(version, groupVersion);
         Assert.Equal((2, 8, 2), sizes);
-        Assert.Empty(suspended);
+        Assert.Equal(["InstanceRefresh"], suspended);
         Assert.Equal(2, members.Count);
+        Assert.All(members, m => Assert.False(File.Exists(Path.Combine(App.Inspect(s => s.Instances[m.InstanceId].HomeDirectory!), "services", "nginx", "html", "upgrade_message.html")), $"{m.InstanceId} still has the upgrade page"));
         Assert.All(members, m => Assert.Equal(("InService", version), (m.Lifecycle, m.Version)));
         if (!forward)
         {
@@ -146,4 +152,16 @@ public sealed class DeployFullKillTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("DeregisterInstancesFromLoadBalancer", true)]
     [InlineData("TerminateInstanceInAutoScalingGroup", true)]
     public Task Should_Leave_The_Group_Consistent_After_A_Kill_During(string action, bool forward) => KillAndRecoverAsync(action, forward);
+
+    [Fact]
+    public async Task Should_Finish_A_Deploy_Killed_While_Deploy_Worker_Ran_Behind_The_Upgrade_Page()
+    {
+        // Given: a migration that is still running when the deploy is killed, with every web server on the upgrade page
+        var worker = App.Inspect(s => s.Instances.Values.Single(i => i.Tags.GetValueOrDefault("role") == "worker").HomeDirectory!);
+        App.Config["deploy_worker_commands"] = "['touch ~/migration-started && sleep 120']";
+        await App.WriteConfigAsync();
+
+        // When / Then: the schema may be half migrated, so the next run goes forward and takes the page down
+        await KillAndRecoverAsync("started deploy_worker", () => App.Aws.WaitUntilAsync(_ => File.Exists(Path.Combine(worker, "migration-started")), TimeSpan.FromMinutes(3), "deploy_worker started"), forward: true);
+    }
 }
