@@ -1,3 +1,4 @@
+using Cake.FabulAWS.IntegrationTests.LocalAws.Support;
 namespace Cake.FabulAWS.IntegrationTests.Pipeline;
 
 /// <summary>The deploys' options through the pipeline: reusing a release, the production confirmation, the serial strategies.</summary>
@@ -8,6 +9,12 @@ public sealed class DeployOptionsTests(Xunit.Abstractions.ITestOutputHelper outp
     public async Task InitializeAsync() => app = await AppEnvironment.StartAsync(instances: 2);
 
     public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private string GroupText()
+    {
+        var (inService, versions, sizes, suspended) = Group();
+        return $"in service {string.Join(", ", inService)}; versions {string.Join(", ", versions)}; sizes {sizes}; suspended {string.Join(", ", suspended)}";
+    }
 
     private (List<string> InService, List<string> Versions, (int, int, int) Sizes, List<string> Suspended) Group() => app.Inspect(s =>
     {
@@ -38,6 +45,55 @@ public sealed class DeployOptionsTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Equal(["2"], Group().Versions);
         using var http = new HttpClient();
         Assert.Contains("demo v2", await http.GetStringAsync(app.Site));
+    }
+
+    [Fact]
+    public async Task Should_Say_So_And_Change_Nothing_When_Every_Instance_Runs_The_Release_Already()
+    {
+        // Given: a serial deploy of v2 done
+        await app.Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", AppEnvironment.Group), ("LaunchTemplate.LaunchTemplateName", AppEnvironment.Template), ("LaunchTemplate.Version", "1"));
+        var release = await app.ReleaseAsync("v2");
+        var (deployed, deployLog) = await app.CakeAsync("DeploySerial", $"--launch-config={release}");
+        Assert.True(deployed == 0, deployLog);
+        var before = (GroupText(), app.Aws.Metrics.RequestLog.Count);
+
+        // When: the same release again
+        var (exitCode, log) = await app.CakeAsync("DeploySerial", $"--launch-config={release}");
+
+        // Then: said, and no call that changes the group or its instances (the lock's tags aside)
+        output.WriteLine(log);
+        Assert.True(exitCode == 0, log);
+        Assert.Contains("0 of 2 instance(s) to replace.", log);
+        Assert.Contains($"Every instance already runs launch template {AppEnvironment.Template} version 2: nothing to change.", log);
+        Assert.Empty(PlanTests.Changes(app, before.Count));
+        Assert.Equal(before.Item1, GroupText());
+    }
+
+    [Theory]
+    [InlineData("demo-lt:99", "--launch-config 'demo-lt:99': launch template 'demo-lt' has no version 99 in us-east-1. Run CreateLaunchConfig, or check artifacts/launch-config.txt of the run that made it.")]
+    [InlineData("demo-lt", "--launch-config 'demo-lt' is not TEMPLATE:VERSION, as CreateLaunchConfig prints it (for example demo-lt:7); launch_type is launch_template.")]
+    [InlineData("hand-made", "--launch-config 'demo-lt:2' was not made by CreateLaunchConfig: neither its image ")]
+    public async Task Should_Refuse_A_Release_That_Does_Not_Exist_Or_Was_Not_Made_By_CreateLaunchConfig(string name, string error)
+    {
+        // Given: for "hand-made", a version someone made in the console, without a commit anywhere
+        if (name == "hand-made")
+        {
+            var image = app.Inspect(s => s.LaunchTemplates.Values.Single(t => t.Name == AppEnvironment.Template).Versions[0].Data.ImageId!);
+            var made = await app.Api.CallAsync("ec2", "CreateLaunchTemplateVersion", ("LaunchTemplateName", AppEnvironment.Template), ("SourceVersion", "1"), ("LaunchTemplateData.ImageId", image));
+            name = $"{AppEnvironment.Template}:{made.One("versionNumber")}";
+        }
+
+        var before = (GroupText(), app.Aws.Metrics.RequestLog.Count);
+
+        // When
+        var (exitCode, log) = await app.CakeAsync("DeployFull", $"--launch-config={name}");
+
+        // Then: refused before the lock or any change
+        output.WriteLine(log);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(error, log, StringComparison.Ordinal);
+        Assert.Empty(PlanTests.Writes(app, before.Count));
+        Assert.Equal(before.Item1, GroupText());
     }
 
     [Fact]
