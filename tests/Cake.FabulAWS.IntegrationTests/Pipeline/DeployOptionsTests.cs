@@ -138,6 +138,12 @@ public sealed class DeployOptionsTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Empty(suspended);
         Assert.Equal("2", app.Inspect(s => s.Groups[AppEnvironment.Group].LaunchTemplate!.Version));
         Assert.Contains(strategy == "fabulaws" ? "marked" : "instance refresh", log);
+        if (strategy == "instance-refresh")
+        {
+            // launch before terminate: one round of 1 new instance beside 2 is 150 % at most; only the old ones replaced
+            var refresh = app.Inspect(s => Assert.Single(s.InstanceRefreshes));
+            Assert.Equal(("Successful", 100, 150, true, "2"), (refresh.Status, refresh.MinHealthyPercentage, refresh.MaxHealthyPercentage, refresh.SkipMatching, refresh.DesiredTemplate?.Version));
+        }
     }
 
     [Fact]
