@@ -25,17 +25,24 @@ public sealed class DeployRollbackTests(Xunit.Abstractions.ITestOutputHelper out
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Theory]
-    [InlineData("DeploySerial")]
-    [InlineData("DeployFull")]
-    public async Task Should_Roll_Back_To_The_Old_Version_At_The_Original_Capacity(string target)
+    [InlineData("DeploySerial", null)]
+    [InlineData("DeployFull", null)]
+    [InlineData("DeploySerial", "instance-refresh")]
+    public async Task Should_Roll_Back_To_The_Old_Version_At_The_Original_Capacity(string target, string? strategy)
     {
-        // Given
+        // Given: for an instance refresh, a short grace period: once it is over the group replaces the failing new
+        // instances, or a load balancer still fails them, and either stops the deploy (AWS would retry for an hour)
+        if (strategy == "instance-refresh")
+        {
+            await app.Api.CallAsync("autoscaling", "UpdateAutoScalingGroup", ("AutoScalingGroupName", AppEnvironment.Group), ("HealthCheckGracePeriod", "5"));
+        }
+
         (int ExitCode, string Log) result;
         IReadOnlyList<SiteAnswer> answers;
         await using (var user = new SitePoller(app.Site, TimeSpan.FromMilliseconds(50)))
         {
             // When
-            result = await app.CakeAsync(target, $"--launch-config={release}");
+            result = strategy is null ? await app.CakeAsync(target, $"--launch-config={release}") : await app.CakeAsync(target, $"--launch-config={release}", $"--strategy={strategy}");
             answers = user.Answers;
         }
 

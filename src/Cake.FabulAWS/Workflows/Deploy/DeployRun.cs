@@ -329,7 +329,8 @@ internal sealed class DeployRun
         return [.. described.Where(i => i.State == "running").OrderBy(i => i.InstanceId, StringComparer.Ordinal).Select(Services.Servers.ToHost)];
     }
 
-    private string? NewInstanceProblem(GroupView view, IReadOnlyList<InstanceView> fresh)
+    /// <summary>Why new instances will not serve: a failed launch, one the group reports unhealthy or replaces, one a load balancer still fails past the grace period; null while none of these.</summary>
+    internal string? NewInstanceProblem(GroupView view, IReadOnlyList<InstanceView> fresh)
     {
         if (view.FailedActivities.FirstOrDefault() is { } failed)
         {
@@ -344,7 +345,7 @@ internal sealed class DeployRun
         var grace = TimeSpan.FromSeconds(view.Group.HealthCheckGracePeriod);
         var now = Services.Time.GetUtcNow();
         var failing = fresh.FirstOrDefault(i => now - i.FirstSeen > grace + (Target.Timeouts.Poll * 2) && i.Balancers.Values.Any(h => h.Health == BackendHealth.Unhealthy));
-        return failing is null ? null : $"new instance {failing} is still unhealthy past the group's grace period of {grace.TotalSeconds:0} s";
+        return failing is null ? null : $"new instance {failing} is still unhealthy past the group's grace period of {grace.TotalSeconds:0} s: the new version does not pass the health check";
     }
 }
 

@@ -8,8 +8,9 @@ namespace Cake.FabulAWS.Workflows.Deploy;
 /// <summary>
 /// The instance-refresh strategy: AWS Instance Refresh with launch-before-terminate (MinHealthyPercentage 100,
 /// MaxHealthyPercentage from the round size, SkipMatching, desired configuration = the new launch source), followed
-/// with its progress. A new instance the group reports unhealthy, a failed launch, the deadline or Ctrl-C roll the
-/// refresh back at once (AWS itself would retry for an hour).
+/// with its progress. A failed launch, a new instance the group reports unhealthy or a load balancer still fails past
+/// the group's grace period (the launch-first strategy's checks), the deadline or Ctrl-C roll the refresh back at
+/// once (AWS itself would retry for an hour).
 /// </summary>
 /// <param name="run">The deploy.</param>
 internal sealed class InstanceRefreshReplacement(DeployRun run)
@@ -63,6 +64,8 @@ internal sealed class InstanceRefreshReplacement(DeployRun run)
                     seen.Add(fresh.InstanceId);
                 }
 
+                run.NoteLaunched(seen);
+
                 return (refresh, view);
             },
             s => s.Refresh?.Status == "Successful")
@@ -70,9 +73,7 @@ internal sealed class InstanceRefreshReplacement(DeployRun run)
                 Describe = s => $"{s.Refresh?.Status ?? "not described"} {s.Refresh?.PercentageComplete ?? 0}% ({s.Refresh?.InstancesToUpdate} to update){(s.Refresh?.StatusReason is { Length: > 0 } r ? $": {r}" : string.Empty)}; {s.View.Describe()}",
                 FailFast = s => s.Refresh?.Status is "Failed" or "Cancelled" or "RollbackSuccessful" or "RollbackFailed" or "RollbackInProgress" or "Cancelling"
                     ? $"the refresh is {s.Refresh.Status}: {s.Refresh.StatusReason}"
-                    : s.View.FailedActivities.FirstOrDefault() is { } failed ? $"launching failed: {failed.StatusMessage ?? failed.Description}"
-                    : s.View.Instances.FirstOrDefault(i => seen.Contains(i.InstanceId) && i.GroupHealth == "Unhealthy") is { } sick ? $"the group reports new instance {sick}: the new version does not pass the health check"
-                    : null,
+                    : run.NewInstanceProblem(s.View, [.. s.View.Instances.Where(i => seen.Contains(i.InstanceId))]),
                 Poll = timeouts.Poll,
                 DeadlineSetting = "timeouts.deploy",
             },
