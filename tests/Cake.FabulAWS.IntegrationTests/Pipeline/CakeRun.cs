@@ -43,6 +43,9 @@ internal static class CakeRun
         }
     }
 
+    /// <summary>Copies a started run's output and errors, line by line, into <paramref name="log"/> until it ends.</summary>
+    public static Task ReadAllAsync(Process cake, System.Text.StringBuilder log) => Task.WhenAll(Pump(cake.StandardOutput, log), Pump(cake.StandardError, log));
+
     /// <summary>Starts the pipeline and returns the process, for tests that signal or kill it.</summary>
     public static Process Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
@@ -124,5 +127,16 @@ internal static class CakeRun
         }
 
         return dir?.FullName ?? throw new InvalidOperationException("FabulAWS.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task Pump(StreamReader reader, System.Text.StringBuilder log)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (log)
+            {
+                log.AppendLine(line);
+            }
+        }
     }
 }

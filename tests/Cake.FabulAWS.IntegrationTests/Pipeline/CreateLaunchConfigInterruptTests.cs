@@ -32,7 +32,7 @@ public sealed class CreateLaunchConfigInterruptTests(Xunit.Abstractions.ITestOut
         var held = app.Aws.Faults.HoldNext("CreateImage", HoldMode.Apply);
         using var cake = CakeRun.Start(app.CakeEnvironment(), app.CakeArguments("CreateLaunchConfig"));
         var log = new StringBuilder();
-        var reading = Task.WhenAll(Pump(cake.StandardOutput, log), Pump(cake.StandardError, log));
+        var reading = CakeRun.ReadAllAsync(cake, log);
         var exited = cake.WaitForExitAsync();
         Assert.True(await Task.WhenAny(held, exited).WaitAsync(TimeSpan.FromMinutes(3)) == held, $"CreateLaunchConfig ended before it called CreateImage:\n{log}");
         Assert.Equal(images + 1, app.Inspect(s => s.Images.Count));
@@ -60,16 +60,5 @@ public sealed class CreateLaunchConfigInterruptTests(Xunit.Abstractions.ITestOut
         Assert.All(state.Builders, b => Assert.Contains(b, new[] { "shutting-down", "terminated" }));
         Assert.Equal((images, snapshots, versions), (state.Images, state.Snapshots, state.Versions));
         Assert.False(File.Exists(Path.Combine(app.Repository, "artifacts", "launch-config.txt")));
-    }
-
-    private static async Task Pump(StreamReader reader, StringBuilder log)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class DeployInterruptTests(Xunit.Abstractions.ITestOutputHelper ou
         var old = app.Inspect(s => s.Groups[AppEnvironment.Group].Members.Select(m => m.InstanceId).Order().ToList());
         using var cake = CakeRun.Start(app.CakeEnvironment(), app.CakeArguments("DeploySerial"));
         var log = new StringBuilder();
-        var reading = Task.WhenAll(Pump(cake.StandardOutput, log), Pump(cake.StandardError, log));
+        var reading = CakeRun.ReadAllAsync(cake, log);
         await app.Aws.WaitUntilAsync(s => s.Groups[AppEnvironment.Group].DesiredCapacity == 3, TimeSpan.FromMinutes(2), "the deploy's first round to raise the desired capacity");
 
         // When
@@ -45,16 +45,5 @@ public sealed class DeployInterruptTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Equal(old, inService);
         Assert.Equal((2, 8, 2), sizes);
         Assert.Equal("1", version);
-    }
-
-    private static async Task Pump(StreamReader reader, StringBuilder log)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
     }
 }

@@ -37,7 +37,7 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
         var log = new StringBuilder();
         using (var cake = CakeRun.Start(App.CakeEnvironment(), App.CakeArguments(target, $"--launch-config={release}")))
         {
-            var reading = Task.WhenAll(Pump(cake.StandardOutput, log), Pump(cake.StandardError, log));
+            var reading = CakeRun.ReadAllAsync(cake, log);
             var exited = cake.WaitForExitAsync();
             var first = await Task.WhenAny(held, exited, Task.Delay(TimeSpan.FromMinutes(3)));
             if (first != held && first != exited)
@@ -117,17 +117,6 @@ public abstract class DeployKillTests(Xunit.Abstractions.ITestOutputHelper outpu
     }
 
     private List<string> Active() => App.Inspect(s => s.Groups[AppEnvironment.Group].Members.Where(m => m.Lifecycle == "InService").Select(m => m.InstanceId).Order().ToList());
-
-    private static async Task Pump(StreamReader reader, StringBuilder log)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
-    }
 }
 
 public sealed class DeploySerialKillTests(Xunit.Abstractions.ITestOutputHelper output) : DeployKillTests(output, "DeploySerial")
