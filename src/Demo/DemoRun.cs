@@ -127,6 +127,9 @@ internal sealed class DemoRun
             });
             await TargetAsync($"CreateLaunchConfig (bake version {version})", "CreateLaunchConfig");
             await TargetAsync("DeploySerial (rolling)", ReportBuilder.DeploySerial, "--launch-config=" + await ReadLaunchConfigAsync(app));
+
+            // the last old instance leaves as DeploySerial ends: what users get afterwards is what the deploy made
+            await PhaseAsync("After the deploy: what the client gets", () => AnswersAsync(10));
         }
         catch (OperationCanceledException) when (Cancel.IsCancellationRequested)
         {
@@ -283,6 +286,22 @@ internal sealed class DemoRun
 
         keptAfterUpgradePage = $"{before.Count} instance(s) kept for {watch.TotalSeconds:0.#} s ({checks} health checks): {string.Join(", ", before)}";
         terminal.Info(keptAfterUpgradePage);
+    }
+
+    private async Task AnswersAsync(int count)
+    {
+        var from = Now();
+        var waited = Stopwatch.StartNew();
+        int Sent() => client!.Answers.Count(a => a.At >= from);
+        while (Sent() < count)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"The client got {Sent()} of {count} answers within 30 s after the deploy.");
+            }
+
+            await Task.Delay(options.PollEvery, Cancel);
+        }
     }
 
     private List<string> InService(LocalAws.Model.CloudState state) =>

@@ -134,6 +134,9 @@ public class PipelineTests
             var kept = phases.Single(p => p.GetProperty("name").GetString() == "Upgrade page gone: the group keeps its instances");
             Assert.Equal(full.GetProperty("number").GetInt32() + 1, kept.GetProperty("number").GetInt32());
             Assert.Equal(0, Requests(kept, "failed"));
+            var after = phases.Single(p => p.GetProperty("name").GetString() == "After the deploy: what the client gets");
+            Assert.Equal([2], after.GetProperty("versions").EnumerateArray().Select(v => v.GetInt32()));
+            Assert.True(Requests(after, "total") >= 10 && Requests(after, "failed") == 0, "after DeploySerial the client gets version 2 only");
             AssertNothingLeft(root);
 
             // When: again, stopped while DeployFull shows the upgrade page
