@@ -154,6 +154,32 @@ public class PipelineTests
             Directory.Delete(dir, recursive: true);
         }
 
+        [Fact]
+        public async Task Should_Build_The_Environment_With_CreateEnvironment_When_Asked()
+        {
+            // Given: LocalAws seeded without the group and the worker
+            var dir = Directory.CreateTempSubdirectory("pipeline-demo-ce-").FullName;
+            var file = Path.Combine(dir, "report.json");
+
+            // When
+            var (exitCode, log) = await CakeRun.RunAsync(new Dictionary<string, string?>(), TimeSpan.FromMinutes(6), "--target=Demo", "--demo-create-environment", "--demo-report=" + file);
+            output.WriteLine(log);
+
+            // Then: CreateEnvironment made the group and brought version 1 up behind the upgrade page, then the serial deploy
+            Assert.True(exitCode == 0, log);
+            using var report = JsonDocument.Parse(File.ReadAllText(file));
+            var root = report.RootElement;
+            Assert.True(root.GetProperty("succeeded").GetBoolean(), root.GetProperty("error").ToString());
+            var targets = root.GetProperty("phases").EnumerateArray().Where(p => p.GetProperty("target").ValueKind == JsonValueKind.String).ToList();
+            Assert.Equal(["CreateEnvironment", "CreateLaunchConfig", "DeploySerial"], targets.Select(p => p.GetProperty("target").GetString()));
+            Assert.Equal(0, Requests(targets[2], "failed"));
+            Assert.Equal([1, 2], targets[2].GetProperty("versions").EnumerateArray().Select(v => v.GetInt32()));
+            Assert.Contains("Auto Scaling group demo-local-asg created empty on demo-local-lt:1", log, StringComparison.Ordinal);
+            Assert.Contains("[ok] the group kept its instances after the upgrade page came down", log);
+            AssertNothingLeft(root);
+            Directory.Delete(dir, recursive: true);
+        }
+
         private static int Requests(JsonElement phase, string what) => phase.GetProperty("requests").GetProperty(what).GetInt32();
 
         /// <summary>The work folder is gone and no process mentions it in its command line or works in it.</summary>
